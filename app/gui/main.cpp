@@ -11,6 +11,8 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("Tagwise"));
     QApplication::setOrganizationName(QStringLiteral("Tagwise"));
     QApplication::setApplicationVersion(QStringLiteral(TAGWISE_VERSION));
+    // Matches resources/tagwise.desktop, so desktops show the right icon and name.
+    QApplication::setDesktopFileName(QStringLiteral("tagwise"));
 
     // Follow the system locale: Qt's own strings, then ours.
     QTranslator qtTranslator;

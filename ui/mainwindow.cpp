@@ -1,0 +1,1000 @@
+#include "ui/mainwindow.h"
+
+#include "core/formats/projectimport.h"
+#include "core/project/projecterror.h"
+#include "core/project/projectstore.h"
+#include "ui/datasetoverviewdialog.h"
+#include "ui/filterbar.h"
+#include "ui/imagelistmodel.h"
+#include "ui/imagepreview.h"
+#include "ui/problemsdialog.h"
+#include "ui/projecteditor.h"
+#include "ui/scanjob.h"
+#include "ui/tagpanel.h"
+#include "ui/tagswatch.h"
+#include "ui/thumbnailgrid.h"
+#include "ui/thumbnailloader.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+#include <memory>
+
+// The resources live in a static library: register them explicitly (outside
+// any namespace, as Q_INIT_RESOURCE requires).
+static void initResources()
+{
+    Q_INIT_RESOURCE(tagwise);
+}
+
+namespace tagwise {
+
+namespace {
+
+constexpr int kMaxRecentFolders = 8;
+const QString kRecentKey = QStringLiteral("recentFolders");
+const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
+const QString kStateKey = QStringLiteral("mainWindow/state");
+const QString kSplitterKey = QStringLiteral("mainWindow/splitter");
+
+}
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_editor(new ProjectEditor(this))
+    , m_loader(new ThumbnailLoader(this))
+    , m_model(new ImageListModel(m_loader, this))
+{
+    initResources();
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/tagwise.svg")));
+    setWindowTitle(QStringLiteral("Tagwise"));
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+
+    createWidgets();
+    createActions();
+    createMenus();
+    createStatusBar();
+
+    connect(m_editor, &ProjectEditor::errorOccurred, this,
+            [this](const QString &message) { showError(tr("The edit was not saved"), message); });
+    connect(m_model, &ImageListModel::countsChanged, this, &MainWindow::updateStatus);
+    connect(m_model, &ImageListModel::rowsRebuilt, this, [this] {
+        m_filterBar->setCounts(m_model->rowCount(), m_model->totalCount());
+        // The model may have dropped a filter whose tag is gone.
+        if (!(m_filterBar->filter() == m_model->filter()))
+            m_filterBar->setFilter(m_model->filter());
+        syncFilterActions();
+    });
+    // A reset (filter, scan, import) keeps the selection and the current image.
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        m_savedSelection = m_grid->selectedImageIds();
+        m_savedCurrent = m_grid->currentImageId();
+    });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        m_grid->selectImageIds(m_savedSelection, m_savedCurrent);
+        m_savedSelection.clear();
+        onSelectionSettled();
+    });
+
+    m_selectionTimer.setSingleShot(true);
+    m_selectionTimer.setInterval(0);
+    connect(&m_selectionTimer, &QTimer::timeout, this, &MainWindow::onSelectionSettled);
+    connect(m_grid->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this] { m_selectionTimer.start(); });
+    connect(m_grid->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onCurrentChanged);
+
+    m_progressDelay.setSingleShot(true);
+    m_progressDelay.setInterval(300);
+    connect(&m_progressDelay, &QTimer::timeout, this, [this] {
+        m_progressLabel->show();
+        m_progressBar->show();
+        m_cancelButton->setVisible(m_cancelButton->isEnabled());
+    });
+
+    restoreSettings();
+    updateActions();
+    updateStatus();
+}
+
+MainWindow::~MainWindow()
+{
+    // Jobs wait for their workers in their destructors; stop them before the
+    // store they report to goes.
+    delete m_scan;
+    m_scan = nullptr;
+    delete m_import;
+    m_import = nullptr;
+    m_tagPanel->setStore(nullptr);
+    m_filterBar->setStore(nullptr);
+    m_model->setStore(nullptr);
+    m_editor->setStore(nullptr);
+}
+
+QUndoStack *MainWindow::undoStack() const
+{
+    return m_editor->undoStack();
+}
+
+void MainWindow::createWidgets()
+{
+    m_filterBar = new FilterBar;
+    m_grid = new ThumbnailGrid(m_model, m_loader);
+    m_grid->setFrameShape(QFrame::NoFrame);
+
+    auto *gridPane = new QWidget;
+    gridPane->setObjectName(QStringLiteral("gridPane"));
+    auto *gridLayout = new QVBoxLayout(gridPane);
+    gridLayout->setContentsMargins(0, 0, 0, 0);
+    gridLayout->setSpacing(0);
+    gridLayout->addWidget(m_filterBar);
+    auto *line = new QFrame;
+    line->setFrameShape(QFrame::HLine);
+    line->setFrameShadow(QFrame::Sunken);
+    gridLayout->addWidget(line);
+    gridLayout->addWidget(m_grid, 1);
+
+    m_preview = new ImagePreview;
+    m_caption = new QLabel;
+    m_caption->setObjectName(QStringLiteral("previewCaption"));
+    m_caption->setWordWrap(true);
+    m_caption->setTextFormat(Qt::RichText);
+    m_caption->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_caption->setContentsMargins(8, 4, 8, 8);
+    m_caption->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    auto *previewPane = new QWidget;
+    previewPane->setObjectName(QStringLiteral("previewPane"));
+    auto *previewLayout = new QVBoxLayout(previewPane);
+    previewLayout->setContentsMargins(0, 0, 0, 0);
+    previewLayout->setSpacing(0);
+    previewLayout->addWidget(m_preview, 1);
+    previewLayout->addWidget(m_caption);
+    connect(m_preview, &ImagePreview::loaded, this, &MainWindow::updateCaption);
+
+    m_splitter = new QSplitter(Qt::Horizontal);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->addWidget(gridPane);
+    m_splitter->addWidget(previewPane);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setChildrenCollapsible(false);
+
+    // Shown until a folder is open: says what to do first.
+    auto *welcome = new QWidget;
+    welcome->setObjectName(QStringLiteral("welcomePage"));
+    auto *welcomeLayout = new QVBoxLayout(welcome);
+    welcomeLayout->addStretch(2);
+    auto *title = new QLabel(tr("Open a folder of images to start tagging."));
+    title->setAlignment(Qt::AlignCenter);
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
+    title->setFont(titleFont);
+    auto *hint = new QLabel(tr("Tagwise keeps its project in a hidden .tagwise folder inside it;\n"
+                               "every tag is saved the moment you set it."));
+    hint->setAlignment(Qt::AlignCenter);
+    hint->setEnabled(false);
+    auto *openButton = new QPushButton(style()->standardIcon(QStyle::SP_DirOpenIcon), tr("Open Folder…"));
+    openButton->setObjectName(QStringLiteral("welcomeOpenButton"));
+    connect(openButton, &QPushButton::clicked, this, &MainWindow::onOpenFolderTriggered);
+    welcomeLayout->addWidget(title);
+    welcomeLayout->addSpacing(6);
+    welcomeLayout->addWidget(hint);
+    welcomeLayout->addSpacing(12);
+    welcomeLayout->addWidget(openButton, 0, Qt::AlignHCenter);
+    welcomeLayout->addStretch(3);
+
+    m_stack = new QStackedWidget;
+    m_stack->addWidget(welcome);
+    m_stack->addWidget(m_splitter);
+    setCentralWidget(m_stack);
+
+    m_tagPanel = new TagPanel;
+    m_tagDock = new QDockWidget(tr("Tags"), this);
+    m_tagDock->setObjectName(QStringLiteral("tagDock"));
+    m_tagDock->setWidget(m_tagPanel);
+    m_tagDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable
+                           | QDockWidget::DockWidgetFloatable);
+    m_tagDock->setMinimumWidth(220);
+    addDockWidget(Qt::RightDockWidgetArea, m_tagDock);
+
+    connect(m_filterBar, &FilterBar::filterChanged, this, &MainWindow::onFilterChanged);
+    connect(m_filterBar, &FilterBar::refreshRequested, m_model, &ImageListModel::refilter);
+    connect(m_tagPanel, &TagPanel::tagClicked, this, &MainWindow::onTagClicked);
+    connect(m_tagPanel, &TagPanel::addTagRequested, this, &MainWindow::onAddTagRequested);
+    connect(m_tagPanel, &TagPanel::renameTagRequested, m_editor, &ProjectEditor::renameTag);
+    connect(m_tagPanel, &TagPanel::recolorTagRequested, m_editor, &ProjectEditor::setTagColor);
+    connect(m_tagPanel, &TagPanel::shortcutRequested, m_editor, &ProjectEditor::setTagShortcut);
+    connect(m_tagPanel, &TagPanel::mergeTagsRequested, m_editor, &ProjectEditor::mergeTags);
+    connect(m_tagPanel, &TagPanel::deleteTagRequested, m_editor, &ProjectEditor::deleteTag);
+}
+
+void MainWindow::createActions()
+{
+    m_openAction = new QAction(style()->standardIcon(QStyle::SP_DirOpenIcon), tr("&Open Folder…"), this);
+    m_openAction->setObjectName(QStringLiteral("openFolderAction"));
+    m_openAction->setShortcut(QKeySequence::Open);
+    connect(m_openAction, &QAction::triggered, this, &MainWindow::onOpenFolderTriggered);
+
+    m_rescanAction = new QAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("&Rescan"), this);
+    m_rescanAction->setObjectName(QStringLiteral("rescanAction"));
+    m_rescanAction->setShortcut(QKeySequence::Refresh);
+    connect(m_rescanAction, &QAction::triggered, this, &MainWindow::rescan);
+
+    const QList<std::pair<DatasetFormat, QString>> formats = {
+        {DatasetFormat::PlanetCsv, QStringLiteral("PlanetCsv")},
+        {DatasetFormat::OneHotCsv, QStringLiteral("OneHotCsv")},
+        {DatasetFormat::ClassFolders, QStringLiteral("ClassFolders")},
+        {DatasetFormat::VocFolder, QStringLiteral("VocFolder")},
+        {DatasetFormat::CocoJson, QStringLiteral("CocoJson")},
+    };
+    for (const auto &[format, key] : formats) {
+        auto *import = new QAction(datasetFormatName(format) + QStringLiteral("…"), this);
+        import->setObjectName(QStringLiteral("import%1Action").arg(key));
+        connect(import, &QAction::triggered, this, [this, format = format] { onImportTriggered(format); });
+        m_importActions.append(import);
+        auto *exportAction = new QAction(datasetFormatName(format) + QStringLiteral("…"), this);
+        exportAction->setObjectName(QStringLiteral("export%1Action").arg(key));
+        connect(exportAction, &QAction::triggered, this, [this, format = format] { onExportTriggered(format); });
+        m_exportActions.append(exportAction);
+    }
+
+    m_quitAction = new QAction(tr("&Quit"), this);
+    m_quitAction->setObjectName(QStringLiteral("quitAction"));
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_undoAction = undoStack()->createUndoAction(this, tr("&Undo"));
+    m_undoAction->setObjectName(QStringLiteral("undoAction"));
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_undoAction->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
+    m_redoAction = undoStack()->createRedoAction(this, tr("&Redo"));
+    m_redoAction->setObjectName(QStringLiteral("redoAction"));
+    // Ctrl+Shift+Z everywhere, plus the platform's own (Ctrl+Y on some).
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    const QKeySequence ctrlShiftZ(Qt::CTRL | Qt::SHIFT | Qt::Key_Z);
+    if (!redoKeys.contains(ctrlShiftZ))
+        redoKeys.prepend(ctrlShiftZ);
+    m_redoAction->setShortcuts(redoKeys);
+    m_redoAction->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
+
+    m_selectAllAction = new QAction(tr("Select &All"), this);
+    m_selectAllAction->setObjectName(QStringLiteral("selectAllAction"));
+    m_selectAllAction->setShortcut(QKeySequence::SelectAll);
+    connect(m_selectAllAction, &QAction::triggered, this, [this] {
+        m_grid->selectAll();
+        m_grid->setFocus();
+    });
+
+    m_reviewedAction = new QAction(tr("Mark &Reviewed"), this);
+    m_reviewedAction->setObjectName(QStringLiteral("markReviewedAction"));
+    m_reviewedAction->setShortcut(Qt::Key_Space);
+    m_reviewedAction->setToolTip(tr("Toggle the reviewed mark of the selected images"));
+    connect(m_reviewedAction, &QAction::triggered, this,
+            [this] { m_editor->toggleReviewed(selectedImageIds()); });
+
+    m_filterGroup = new QActionGroup(this);
+    m_filterGroup->setExclusive(true);
+    const QList<std::pair<ImageFilter::Mode, QString>> modes = {
+        {ImageFilter::Mode::All, tr("&All Images")},
+        {ImageFilter::Mode::Untagged, tr("&Untagged")},
+        {ImageFilter::Mode::NotReviewed, tr("&Not Reviewed")},
+        {ImageFilter::Mode::Missing, tr("&Missing Files")},
+    };
+    for (const auto &[mode, text] : modes) {
+        auto *action = new QAction(text, m_filterGroup);
+        action->setCheckable(true);
+        action->setData(int(mode));
+        action->setObjectName(QStringLiteral("filterAction%1").arg(int(mode)));
+        connect(action, &QAction::triggered, this, [this, mode = mode] {
+            ImageFilter filter = m_filterBar->filter();
+            filter.mode = mode;
+            filter.tagId = 0;
+            m_filterBar->setFilter(filter);
+            onFilterChanged(filter);
+        });
+    }
+    m_reapplyFilterAction = new QAction(tr("&Reapply Filter"), this);
+    m_reapplyFilterAction->setObjectName(QStringLiteral("reapplyFilterAction"));
+    m_reapplyFilterAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    connect(m_reapplyFilterAction, &QAction::triggered, m_model, &ImageListModel::refilter);
+    m_searchAction = new QAction(tr("&Search File Names"), this);
+    m_searchAction->setObjectName(QStringLiteral("searchAction"));
+    m_searchAction->setShortcut(QKeySequence::Find);
+    connect(m_searchAction, &QAction::triggered, this, [this] {
+        m_filterBar->searchEdit()->setFocus();
+        m_filterBar->searchEdit()->selectAll();
+    });
+
+    m_overviewAction = new QAction(tr("Dataset &Overview…"), this);
+    m_overviewAction->setObjectName(QStringLiteral("datasetOverviewAction"));
+    connect(m_overviewAction, &QAction::triggered, this, &MainWindow::showDatasetOverview);
+
+    m_aboutAction = new QAction(tr("&About Tagwise"), this);
+    m_aboutAction->setObjectName(QStringLiteral("aboutAction"));
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::onAboutTriggered);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName(QStringLiteral("fileMenu"));
+    file->addAction(m_openAction);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
+    file->addAction(m_rescanAction);
+    file->addSeparator();
+    QMenu *import = file->addMenu(tr("&Import"));
+    import->setObjectName(QStringLiteral("importMenu"));
+    import->addActions(m_importActions);
+    QMenu *exportMenu = file->addMenu(tr("&Export"));
+    exportMenu->setObjectName(QStringLiteral("exportMenu"));
+    exportMenu->addActions(m_exportActions);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->setObjectName(QStringLiteral("editMenu"));
+    edit->addAction(m_undoAction);
+    edit->addAction(m_redoAction);
+    edit->addSeparator();
+    edit->addAction(m_selectAllAction);
+    edit->addAction(m_reviewedAction);
+    m_toggleTagMenu = edit->addMenu(tr("&Toggle Tag"));
+    m_toggleTagMenu->setObjectName(QStringLiteral("toggleTagMenu"));
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
+    QMenu *show = view->addMenu(tr("&Show"));
+    show->addActions(m_filterGroup->actions());
+    view->addAction(m_reapplyFilterAction);
+    view->addAction(m_searchAction);
+    view->addSeparator();
+    view->addAction(m_overviewAction);
+    view->addSeparator();
+    QAction *tagsToggle = m_tagDock->toggleViewAction();
+    tagsToggle->setText(tr("&Tag Panel"));
+    tagsToggle->setObjectName(QStringLiteral("toggleTagPanelAction"));
+    view->addAction(tagsToggle);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(QStringLiteral("helpMenu"));
+    help->addAction(m_aboutAction);
+
+    // The window owns the keyboard shortcuts, so they work while the grid has focus.
+    addActions({m_undoAction, m_redoAction, m_selectAllAction, m_reviewedAction, m_reapplyFilterAction, m_searchAction});
+}
+
+void MainWindow::createStatusBar()
+{
+    m_statusLabel = new QLabel;
+    m_statusLabel->setObjectName(QStringLiteral("statusCounts"));
+    m_progressLabel = new QLabel;
+    m_progressLabel->setObjectName(QStringLiteral("progressLabel"));
+    m_progressBar = new QProgressBar;
+    m_progressBar->setObjectName(QStringLiteral("progressBar"));
+    m_progressBar->setMaximumWidth(160);
+    m_progressBar->setMaximumHeight(16);
+    m_progressBar->setTextVisible(false);
+    m_cancelButton = new QPushButton(tr("Cancel"));
+    m_cancelButton->setObjectName(QStringLiteral("cancelButton"));
+    m_cancelButton->setFlat(true);
+    connect(m_cancelButton, &QPushButton::clicked, this, &MainWindow::cancelWork);
+    statusBar()->addPermanentWidget(m_progressLabel);
+    statusBar()->addPermanentWidget(m_progressBar);
+    statusBar()->addPermanentWidget(m_cancelButton);
+    statusBar()->addPermanentWidget(m_statusLabel);
+    m_progressLabel->hide();
+    m_progressBar->hide();
+    m_cancelButton->hide();
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(kGeometryKey).toByteArray()))
+        resize(1280, 800);
+    restoreState(settings.value(kStateKey).toByteArray());
+    if (!m_splitter->restoreState(settings.value(kSplitterKey).toByteArray()))
+        m_splitter->setSizes({640, 380});
+}
+
+void MainWindow::saveSettings()
+{
+    QSettings settings;
+    settings.setValue(kGeometryKey, saveGeometry());
+    settings.setValue(kStateKey, saveState());
+    settings.setValue(kSplitterKey, m_splitter->saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    if (m_scan)
+        m_scan->cancel();
+    QMainWindow::closeEvent(event);
+}
+
+// --- project
+
+bool MainWindow::openProject(const QString &folder)
+{
+    const QString path = QDir::cleanPath(QFileInfo(folder).absoluteFilePath());
+    std::unique_ptr<ProjectStore> store;
+    try {
+        store = ProjectStore::open(path);
+    } catch (const ProjectError &error) {
+        showError(tr("Cannot open %1").arg(QDir::toNativeSeparators(path)), error.message());
+        return false;
+    }
+    closeProject();
+    m_store = std::move(store);
+    ProjectStore *opened = m_store.get();
+    m_loader->setCacheDir(opened->dataPath() + QStringLiteral("/thumbnails"));
+    m_editor->setStore(opened);
+    m_model->setStore(opened);
+    m_tagPanel->setStore(opened);
+    m_filterBar->setStore(opened);
+    if (m_overview)
+        m_overview->setStore(opened);
+    connect(opened, &ProjectStore::tagsChanged, this, &MainWindow::rebuildTagActions);
+    connect(opened, &ProjectStore::imagesChanged, this, [this](const QList<qint64> &ids) {
+        if (ids.contains(m_grid->currentImageId()))
+            updateCaption();
+    });
+    rebuildTagActions();
+    setWindowTitle(tr("%1 — Tagwise").arg(QDir::toNativeSeparators(opened->rootPath())));
+    m_stack->setCurrentIndex(1);
+    addRecentFolder(opened->rootPath());
+    if (m_model->rowCount() > 0)
+        m_grid->setCurrentIndex(m_model->index(0));
+    updateActions();
+    updateStatus();
+    m_grid->setFocus();
+    Q_EMIT projectOpened(opened->rootPath());
+    startScan();
+    return true;
+}
+
+void MainWindow::closeProject()
+{
+    delete m_scan;
+    m_scan = nullptr;
+    delete m_import;
+    m_import = nullptr;
+    m_rescanRequested = false;
+    hideProgress();
+    m_editor->setStore(nullptr);
+    m_model->setStore(nullptr);
+    m_tagPanel->setStore(nullptr);
+    m_filterBar->setStore(nullptr);
+    if (m_overview)
+        m_overview->setStore(nullptr);
+    m_loader->setCacheDir(QString());
+    m_preview->showImage(QString());
+    m_store.reset();
+    rebuildTagActions();
+    updateActions();
+}
+
+void MainWindow::rescan()
+{
+    if (!m_store)
+        return;
+    if (m_scan) {
+        m_rescanRequested = true;
+        return;
+    }
+    // Files may have changed under the same names: make the thumbnails again.
+    m_loader->invalidate();
+    startScan();
+}
+
+bool MainWindow::isScanning() const
+{
+    return m_scan != nullptr;
+}
+
+void MainWindow::startScan()
+{
+    m_scan = new ScanJob(m_store->rootPath(), this);
+    connect(m_scan, &ScanJob::progressed, this, &MainWindow::handleScanProgress);
+    connect(m_scan, &ScanJob::finished, this, &MainWindow::handleScanFinished);
+    showProgress(tr("Scanning…"), true);
+    m_scan->start();
+    updateActions();
+}
+
+void MainWindow::cancelWork()
+{
+    if (m_scan)
+        m_scan->cancel();
+}
+
+void MainWindow::handleScanProgress(int found)
+{
+    m_progressLabel->setText(tr("Scanning… %1 found").arg(QLocale().toString(found)));
+}
+
+void MainWindow::handleScanFinished(const QList<ScannedFile> &files, bool canceled)
+{
+    ScanJob *job = m_scan;
+    m_scan = nullptr;
+    job->deleteLater();
+    hideProgress();
+    if (m_store && job->rootDir() == m_store->rootPath()) {
+        try {
+            if (canceled) {
+                // A partial list says nothing about which files vanished: only add.
+                const int added = m_store->addImages(files);
+                statusBar()->showMessage(
+                    tr("Scan canceled. New images added: %1. Missing files were not checked.").arg(added), 8000);
+            } else {
+                const ScanChanges changes = m_store->applyScan(files);
+                QStringList parts;
+                if (changes.added)
+                    parts << tr("%1 new").arg(changes.added);
+                if (changes.vanished)
+                    parts << tr("%1 missing").arg(changes.vanished);
+                if (changes.returned)
+                    parts << tr("%1 back").arg(changes.returned);
+                if (changes.moved)
+                    parts << tr("%1 moved").arg(changes.moved);
+                statusBar()->showMessage(parts.isEmpty() ? tr("Scan complete: no changes.")
+                                                         : tr("Scan complete: %1.").arg(parts.join(QStringLiteral(", "))),
+                                         8000);
+            }
+        } catch (const ProjectError &error) {
+            showError(tr("The scan could not be saved"), error.message());
+        }
+        if (!m_grid->currentIndex().isValid() && m_model->rowCount() > 0)
+            m_grid->setCurrentIndex(m_model->index(0));
+    }
+    updateActions();
+    updateStatus();
+    Q_EMIT scanFinished();
+    if (m_rescanRequested && m_store) {
+        m_rescanRequested = false;
+        rescan();
+    }
+}
+
+// --- import and export
+
+bool MainWindow::startImport(const ImportJob::Request &request)
+{
+    if (!m_store) {
+        showError(tr("Import"), tr("Open a folder first: imports go into its project."));
+        return false;
+    }
+    if (m_import) {
+        showError(tr("Import"), tr("An import is already running."));
+        return false;
+    }
+    m_import = new ImportJob(request, this);
+    connect(m_import, &ImportJob::finished, this, &MainWindow::handleImportFinished);
+    showProgress(tr("Reading %1…").arg(QFileInfo(request.source).fileName()), false);
+    m_import->start();
+    updateActions();
+    return true;
+}
+
+bool MainWindow::isImporting() const
+{
+    return m_import != nullptr;
+}
+
+void MainWindow::handleImportFinished(const ImportJob::Result &result)
+{
+    ImportJob *job = m_import;
+    m_import = nullptr;
+    job->deleteLater();
+    hideProgress();
+    updateActions();
+    const ImportJob::Request request = job->request();
+    if (!result.error.isEmpty()) {
+        showError(tr("Import failed"), result.error);
+        Q_EMIT importFinished(false);
+        return;
+    }
+    if (!m_store) {
+        Q_EMIT importFinished(false);
+        return;
+    }
+    // The command keeps the function for redo: it owns copies of what it needs.
+    auto changed = std::make_shared<int>(0);
+    const formats::ImportReport report = result.report;
+    const QString text = tr("Import %1 from %2").arg(datasetFormatName(request.format),
+                                                     QFileInfo(request.source).fileName());
+    const bool ok = m_editor->applyImport(text, [report, request, changed](ProjectStore &store) {
+        *changed = formats::importIntoProject(store, report, request.imagesDir, request.replace);
+    });
+    if (ok) {
+        statusBar()->showMessage(tr("Imported %1. Images changed: %2.").arg(QFileInfo(request.source).fileName())
+                                     .arg(*changed),
+                                 8000);
+        if (!report.problems.isEmpty()) {
+            auto *dialog = new ProblemsDialog(
+                tr("%1 was imported, but these rows could not be used (%2):")
+                    .arg(QDir::toNativeSeparators(request.source))
+                    .arg(report.problems.size()),
+                report.problems, this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->open();
+        }
+    }
+    Q_EMIT importFinished(ok);
+}
+
+bool MainWindow::exportDataset(DatasetFormat format, const QString &target)
+{
+    if (!m_store) {
+        showError(tr("Export"), tr("Open a folder first."));
+        return false;
+    }
+    // The store lives on this thread; exports read it here (a wait cursor shows it).
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    QString error;
+    try {
+        writeDataset(format, *m_store, target);
+    } catch (const ProjectError &e) {
+        error = e.message();
+    } catch (const std::exception &e) {
+        error = QStringLiteral("%1: %2").arg(target, QString::fromLocal8Bit(e.what()));
+    }
+    QApplication::restoreOverrideCursor();
+    if (!error.isEmpty()) {
+        showError(tr("Export failed"), error);
+        return false;
+    }
+    statusBar()->showMessage(tr("Exported %1 to %2").arg(datasetFormatName(format), QDir::toNativeSeparators(target)),
+                             8000);
+    return true;
+}
+
+// --- menu handlers (dialogs, then the methods above)
+
+void MainWindow::onOpenFolderTriggered()
+{
+    const QString start = m_store ? m_store->rootPath() : QDir::homePath();
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open Folder of Images"), start);
+    if (!folder.isEmpty())
+        openProject(folder);
+}
+
+void MainWindow::onImportTriggered(DatasetFormat format)
+{
+    if (!m_store)
+        return;
+    const QString root = m_store->rootPath();
+    const QString name = datasetFormatName(format);
+    ImportJob::Request request;
+    request.format = format;
+    if (isFolderFormat(format)) {
+        const QString caption = format == DatasetFormat::ClassFolders
+                                    ? tr("Import %1: the folder holding one folder per tag").arg(name)
+                                    : tr("Import %1: the folder of annotation XML files").arg(name);
+        request.source = QFileDialog::getExistingDirectory(this, caption, root);
+    } else {
+        request.source = QFileDialog::getOpenFileName(this, tr("Import %1").arg(name), root, datasetFileFilter(format));
+    }
+    if (request.source.isEmpty())
+        return;
+    if (format == DatasetFormat::ClassFolders) {
+        request.imagesDir = request.source;
+        bool ok = false;
+        request.separator = QInputDialog::getText(
+            this, tr("Import %1").arg(name),
+            tr("Folder names can hold several tags, e.g. \"red_dress\".\n"
+               "Split them at this text (leave empty for one tag per folder):"),
+            QLineEdit::Normal, QString(), &ok);
+        if (!ok)
+            return;
+    } else {
+        request.imagesDir = QFileDialog::getExistingDirectory(
+            this, tr("Folder of the images listed in %1").arg(QFileInfo(request.source).fileName()), root);
+        if (request.imagesDir.isEmpty())
+            return;
+    }
+    request.replace = true;
+    if (m_model->counts().tagged > 0) {
+        QMessageBox box(QMessageBox::Question, tr("Import %1").arg(name),
+                        tr("Some images already have tags. Should the imported tags replace the tags of the "
+                           "images they list, or be added to them?"),
+                        QMessageBox::Cancel, this);
+        QPushButton *replace = box.addButton(tr("Replace"), QMessageBox::AcceptRole);
+        QPushButton *add = box.addButton(tr("Add"), QMessageBox::AcceptRole);
+        box.setDefaultButton(replace);
+        box.exec();
+        if (box.clickedButton() == add)
+            request.replace = false;
+        else if (box.clickedButton() != replace)
+            return;
+    }
+    startImport(request);
+}
+
+void MainWindow::onExportTriggered(DatasetFormat format)
+{
+    if (!m_store)
+        return;
+    const QString name = datasetFormatName(format);
+    QString target;
+    if (isFolderFormat(format)) {
+        target = QFileDialog::getExistingDirectory(
+            this, tr("Export %1: a new or empty folder outside the project").arg(name),
+            QFileInfo(m_store->rootPath()).absolutePath());
+    } else {
+        const QString suggested = m_store->rootPath()
+                                  + (format == DatasetFormat::CocoJson ? QStringLiteral("/labels.json")
+                                                                        : QStringLiteral("/labels.csv"));
+        target = QFileDialog::getSaveFileName(this, tr("Export %1").arg(name), suggested, datasetFileFilter(format));
+    }
+    if (!target.isEmpty())
+        exportDataset(format, target);
+}
+
+void MainWindow::onAboutTriggered()
+{
+    QMessageBox::about(
+        this, tr("About Tagwise"),
+        tr("<h3>Tagwise %1</h3>"
+           "<p>Multi-label image classification on your own machine: tag images, train a model, "
+           "see where it errs.</p>"
+           "<p><b>Keys:</b> 1–9 toggle the first tags on the selected images · Space marks them reviewed · "
+           "arrows, Page Up/Down, Home and End move · Ctrl+A selects every image shown · "
+           "Ctrl+Z / Ctrl+Shift+Z undo and redo.</p>")
+            .arg(QApplication::applicationVersion()));
+}
+
+DatasetOverviewDialog *MainWindow::showDatasetOverview()
+{
+    if (!m_overview) {
+        m_overview = new DatasetOverviewDialog(this);
+        m_overview->setAttribute(Qt::WA_DeleteOnClose);
+        m_overview->setStore(m_store.get());
+    } else {
+        m_overview->refresh();
+    }
+    m_overview->show();
+    m_overview->raise();
+    return m_overview;
+}
+
+// --- labeling
+
+QList<qint64> MainWindow::selectedImageIds() const
+{
+    return m_grid->selectedImageIds();
+}
+
+void MainWindow::onFilterChanged(const ImageFilter &filter)
+{
+    m_model->setFilter(filter);
+}
+
+void MainWindow::onSelectionSettled()
+{
+    m_selectionTimer.stop();
+    m_tagPanel->setSelection(selectedImageIds());
+    updateStatus();
+}
+
+void MainWindow::onTagClicked(qint64 tagId, bool on)
+{
+    m_editor->setTag(selectedImageIds(), tagId, on);
+}
+
+void MainWindow::onAddTagRequested(const QString &name)
+{
+    m_editor->addTag(name);
+}
+
+void MainWindow::onCurrentChanged()
+{
+    const QModelIndex current = m_grid->currentIndex();
+    if (!current.isValid()) {
+        m_preview->showImage(QString());
+    } else {
+        m_preview->showImage(current.data(ImageListModel::AbsolutePathRole).toString(),
+                             current.data(ImageListModel::MissingRole).toBool());
+    }
+    updateCaption();
+}
+
+void MainWindow::updateCaption()
+{
+    const QModelIndex current = m_grid->currentIndex();
+    const ImageRecord *image = current.isValid() ? m_model->record(current.row()) : nullptr;
+    if (!image || !m_store) {
+        m_caption->clear();
+        return;
+    }
+    const QString name = current.data(Qt::DisplayRole).toString().toHtmlEscaped();
+    const int slash = int(image->path.lastIndexOf(QLatin1Char('/')));
+    QString details;
+    if (slash > 0)
+        details += QDir::toNativeSeparators(image->path.left(slash)).toHtmlEscaped() + QStringLiteral(" · ");
+    if (m_preview->originalSize().isValid() && m_preview->path() == m_store->absolutePath(image->path))
+        details += tr("%1 × %2").arg(m_preview->originalSize().width()).arg(m_preview->originalSize().height())
+                   + QStringLiteral(" · ");
+    details += image->reviewed ? tr("reviewed") : tr("not reviewed");
+    if (image->missing)
+        details += QStringLiteral(" · <span style='color:#b03030'>") + tr("file missing") + QStringLiteral("</span>");
+
+    QStringList chips;
+    for (const TagInfo &tag : m_store->tags()) {
+        if (image->hasTag(tag.id))
+            chips << QStringLiteral("<span style='color:%1'>&#9632;</span>&nbsp;%2")
+                         .arg(tag.color, tag.name.toHtmlEscaped());
+    }
+    const QString tags = chips.isEmpty() ? QStringLiteral("<i>") + tr("no tags") + QStringLiteral("</i>")
+                                         : chips.join(QStringLiteral("&nbsp;&nbsp; "));
+    m_caption->setText(QStringLiteral("<b>%1</b><br><span style='color:gray'>%2</span><br>%3")
+                           .arg(name, details, tags));
+}
+
+void MainWindow::rebuildTagActions()
+{
+    for (QAction *action : std::as_const(m_tagActions)) {
+        // Later, not now: this may run inside one of these actions' signals.
+        removeAction(action);
+        action->setShortcuts({});
+        action->setObjectName(QString());
+        action->deleteLater();
+    }
+    m_tagActions.clear();
+    m_toggleTagMenu->clear();
+    if (m_store) {
+        for (const TagInfo &tag : m_store->tags()) {
+            auto *action = new QAction(tagSwatch(QColor(tag.color)), tag.name, this);
+            action->setObjectName(QStringLiteral("toggleTagAction_%1").arg(tag.id));
+            QList<QKeySequence> keys;
+            if (!tag.shortcut.isEmpty()) {
+                const QKeySequence key(tag.shortcut, QKeySequence::PortableText);
+                keys << key;
+                // The number pad's digits are other keys to Qt: accept them too.
+                if (key.count() == 1 && key[0].key() >= Qt::Key_0 && key[0].key() <= Qt::Key_9
+                    && key[0].keyboardModifiers() == Qt::NoModifier)
+                    keys << QKeySequence(Qt::KeypadModifier | key[0].key());
+            }
+            action->setShortcuts(keys);
+            const qint64 id = tag.id;
+            connect(action, &QAction::triggered, this, [this, id] { m_editor->toggleTag(selectedImageIds(), id); });
+            m_toggleTagMenu->addAction(action);
+            addAction(action);
+            m_tagActions.append(action);
+        }
+    }
+    m_toggleTagMenu->setEnabled(!m_tagActions.isEmpty());
+    updateCaption();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList folders = QSettings().value(kRecentKey).toStringList();
+    for (const QString &folder : folders) {
+        QAction *action = m_recentMenu->addAction(QDir::toNativeSeparators(folder));
+        connect(action, &QAction::triggered, this, [this, folder] { openProject(folder); });
+    }
+    if (folders.isEmpty())
+        m_recentMenu->addAction(tr("No recent folders"))->setEnabled(false);
+    else {
+        m_recentMenu->addSeparator();
+        m_recentMenu->addAction(tr("Clear List"), this, [] { QSettings().remove(kRecentKey); });
+    }
+}
+
+void MainWindow::addRecentFolder(const QString &folder)
+{
+    QSettings settings;
+    QStringList folders = settings.value(kRecentKey).toStringList();
+    folders.removeAll(folder);
+    folders.prepend(folder);
+    while (folders.size() > kMaxRecentFolders)
+        folders.removeLast();
+    settings.setValue(kRecentKey, folders);
+}
+
+QString MainWindow::statusText() const
+{
+    return m_statusLabel->text();
+}
+
+void MainWindow::updateStatus()
+{
+    if (!m_store) {
+        m_statusLabel->setText(tr("No folder open"));
+        return;
+    }
+    const ImageListModel::Counts &counts = m_model->counts();
+    const QString dot = QStringLiteral(" · ");
+    const QLocale locale;
+    m_statusLabel->setText((counts.images == 1 ? tr("1 image") : tr("%1 images").arg(locale.toString(counts.images)))
+                           + dot + tr("%1 tagged").arg(locale.toString(counts.tagged)) + dot
+                           + tr("%1 reviewed").arg(locale.toString(counts.reviewed)) + dot
+                           + tr("%1 missing").arg(locale.toString(counts.missing)) + dot
+                           + tr("%1 selected").arg(locale.toString(m_grid->selectedCount())));
+}
+
+void MainWindow::updateActions()
+{
+    const bool open = m_store != nullptr;
+    m_rescanAction->setEnabled(open);
+    for (QAction *action : std::as_const(m_importActions))
+        action->setEnabled(open && !m_import);
+    for (QAction *action : std::as_const(m_exportActions))
+        action->setEnabled(open);
+    m_selectAllAction->setEnabled(open);
+    m_reviewedAction->setEnabled(open);
+    m_overviewAction->setEnabled(open);
+    m_reapplyFilterAction->setEnabled(open);
+    m_searchAction->setEnabled(open);
+    m_filterGroup->setEnabled(open);
+    m_filterBar->setEnabled(open);
+    if (!open)
+        m_stack->setCurrentIndex(0);
+}
+
+void MainWindow::syncFilterActions()
+{
+    const ImageFilter filter = m_model->filter();
+    for (QAction *action : m_filterGroup->actions())
+        action->setChecked(!filter.needsTag() && action->data().toInt() == int(filter.mode));
+}
+
+void MainWindow::showProgress(const QString &text, bool cancelable)
+{
+    m_progressLabel->setText(text);
+    m_progressBar->setRange(0, 0); // busy: a scan does not know the total ahead
+    m_cancelButton->setEnabled(cancelable);
+    // Short jobs finish before the bar would flash up.
+    m_progressDelay.start();
+}
+
+void MainWindow::hideProgress()
+{
+    if (m_scan || m_import)
+        return;
+    m_progressDelay.stop();
+    m_progressLabel->hide();
+    m_progressBar->hide();
+    m_cancelButton->hide();
+}
+
+void MainWindow::showError(const QString &title, const QString &message)
+{
+    // Window-modal but not blocking: the event loop (and the tests) go on.
+    auto *box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("errorMessageBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+    statusBar()->showMessage(message, 10000);
+    Q_EMIT errorShown(message);
+}
+
+}
