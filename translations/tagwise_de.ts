@@ -1,4 +1,1145 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1: Schreiben fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot save: %2</source>
+        <translation>%1: Speichern fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation>%1: Lesen fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot copy to %2: %3</source>
+        <translation>%1: Kopieren nach %2 fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <source>%1: the folder does not exist</source>
+        <translation>%1: Der Ordner existiert nicht</translation>
+    </message>
+    <message>
+        <source>%1: image outside any class folder</source>
+        <translation>%1: Das Bild liegt in keinem Klassenordner</translation>
+    </message>
+    <message>
+        <source>%1: the folder name gives no tag; its images were not read</source>
+        <translation>%1: Der Ordnername ergibt kein Tag; seine Bilder wurden nicht gelesen</translation>
+    </message>
+    <message>
+        <source>%1: a folder inside a class folder is not read</source>
+        <translation>%1: Ein Ordner innerhalb eines Klassenordners wird nicht gelesen</translation>
+    </message>
+    <message>
+        <source>%1: not an image file</source>
+        <translation>%1: Keine Bilddatei</translation>
+    </message>
+    <message>
+        <source>%1: the export folder lies inside the project %2, whose next scan would take the copies for new images</source>
+        <translation>%1: Der Exportordner liegt im Projekt %2, dessen nächstes Einlesen die Kopien für neue Bilder halten würde</translation>
+    </message>
+    <message>
+        <source>%1: tag &quot;%2&quot; cannot be a folder name</source>
+        <translation>%1: Das Tag „%2“ kann kein Ordnername sein</translation>
+    </message>
+    <message>
+        <source>%1: %2 and %3 would both be exported as %4</source>
+        <translation>%1: %2 und %3 würden beide als %4 exportiert</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the folder %2</source>
+        <translation>%1: Der Ordner %2 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>missing &quot;%1&quot;</source>
+        <translation>„%1“ fehlt</translation>
+    </message>
+    <message>
+        <source>not an array</source>
+        <translation>kein Array</translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation>kein Objekt</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an integer</source>
+        <translation>„%1“ ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a non-empty string</source>
+        <translation>„%1“ ist keine nicht leere Zeichenkette</translation>
+    </message>
+    <message>
+        <source>%1: cannot open: %2</source>
+        <translation>%1: Öffnen fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>%1:%2: JSON error at byte %3: %4</source>
+        <translation>%1:%2: JSON-Fehler bei Byte %3: %4</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>duplicate category id %1</source>
+        <translation>doppelte Kategorie-ID %1</translation>
+    </message>
+    <message>
+        <source>duplicate image id %1</source>
+        <translation>doppelte Bild-ID %1</translation>
+    </message>
+    <message>
+        <source>unknown image_id %1</source>
+        <translation>unbekannte image_id %1</translation>
+    </message>
+    <message>
+        <source>unknown category_id %1</source>
+        <translation>unbekannte category_id %1</translation>
+    </message>
+    <message>
+        <source>%1:%2: not valid UTF-8 text (save the file as UTF-8)</source>
+        <translation>%1:%2: kein gültiger UTF-8-Text (speichern Sie die Datei als UTF-8)</translation>
+    </message>
+    <message>
+        <source>unterminated quoted field</source>
+        <translation>nicht abgeschlossenes Feld in Anführungszeichen</translation>
+    </message>
+    <message>
+        <source>unexpected text after a closing quote</source>
+        <translation>unerwarteter Text nach einem schließenden Anführungszeichen</translation>
+    </message>
+    <message>
+        <source>truncated header</source>
+        <translation>unvollständiger Dateikopf</translation>
+    </message>
+    <message>
+        <source>PNG without an IHDR chunk</source>
+        <translation>PNG ohne IHDR-Chunk</translation>
+    </message>
+    <message>
+        <source>PNG with an unknown colour type %1</source>
+        <translation>PNG mit unbekanntem Farbtyp %1</translation>
+    </message>
+    <message>
+        <source>JPEG marker expected at byte %1</source>
+        <translation>JPEG-Marker bei Byte %1 erwartet</translation>
+    </message>
+    <message>
+        <source>JPEG without a frame header</source>
+        <translation>JPEG ohne Frame-Header</translation>
+    </message>
+    <message>
+        <source>JPEG segment of length %1 at byte %2</source>
+        <translation>JPEG-Segment der Länge %1 bei Byte %2</translation>
+    </message>
+    <message>
+        <source>BigTIFF is not supported</source>
+        <translation>BigTIFF wird nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>not a TIFF file</source>
+        <translation>keine TIFF-Datei</translation>
+    </message>
+    <message>
+        <source>WebP with a bad VP8 frame</source>
+        <translation>WebP mit fehlerhaftem VP8-Frame</translation>
+    </message>
+    <message>
+        <source>WebP with a bad VP8L signature</source>
+        <translation>WebP mit fehlerhafter VP8L-Signatur</translation>
+    </message>
+    <message>
+        <source>WebP with an unknown chunk</source>
+        <translation>WebP mit unbekanntem Chunk</translation>
+    </message>
+    <message>
+        <source>JPEG 2000 codestream without a SIZ segment</source>
+        <translation>JPEG-2000-Codestream ohne SIZ-Segment</translation>
+    </message>
+    <message>
+        <source>JPEG 2000 box of length %1 at byte %2</source>
+        <translation>JPEG-2000-Box der Länge %1 bei Byte %2</translation>
+    </message>
+    <message>
+        <source>JPEG 2000 file without an image header box</source>
+        <translation>JPEG-2000-Datei ohne Image-Header-Box</translation>
+    </message>
+    <message>
+        <source>PNM header with an unexpected character</source>
+        <translation>PNM-Dateikopf mit unerwartetem Zeichen</translation>
+    </message>
+    <message>
+        <source>not an image format whose size can be read (PNG, JPEG, BMP, TIFF, WebP, JPEG 2000, PNM)</source>
+        <translation>kein Bildformat, dessen Größe gelesen werden kann (PNG, JPEG, BMP, TIFF, WebP, JPEG 2000, PNM)</translation>
+    </message>
+    <message>
+        <source>invalid image size %1x%2</source>
+        <translation>ungültige Bildgröße %1x%2</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the image size: %2</source>
+        <translation>%1: Die Bildgröße kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: the images folder does not exist</source>
+        <translation>%1: Der Bildordner existiert nicht</translation>
+    </message>
+    <message>
+        <source>empty image name</source>
+        <translation>leerer Bildname</translation>
+    </message>
+    <message>
+        <source>image outside the images folder %1: %2</source>
+        <translation>Bild außerhalb des Bildordners %1: %2</translation>
+    </message>
+    <message>
+        <source>image not found: %1</source>
+        <translation>Bild nicht gefunden: %1</translation>
+    </message>
+    <message>
+        <source>not an image file: %1</source>
+        <translation>keine Bilddatei: %1</translation>
+    </message>
+    <message>
+        <source>%1:1: empty file (expected a header such as &quot;image_path,tagA,tagB&quot;)</source>
+        <translation>%1:1: leere Datei (erwartet wird eine Kopfzeile wie „image_path,tagA,tagB“)</translation>
+    </message>
+    <message>
+        <source>bad header: expected &quot;image_path&quot; and at least one tag column, found &quot;%1&quot;</source>
+        <translation>fehlerhafte Kopfzeile: „image_path“ und mindestens eine Tag-Spalte erwartet, „%1“ gefunden</translation>
+    </message>
+    <message>
+        <source>bad header: the first column has no name</source>
+        <translation>fehlerhafte Kopfzeile: Die erste Spalte hat keinen Namen</translation>
+    </message>
+    <message>
+        <source>bad header: &quot;%1&quot; is an image; the first line must name the columns</source>
+        <translation>fehlerhafte Kopfzeile: „%1“ ist ein Bild; die erste Zeile muss die Spalten benennen</translation>
+    </message>
+    <message>
+        <source>bad header: column %1 has no tag name</source>
+        <translation>fehlerhafte Kopfzeile: Spalte %1 hat keinen Tag-Namen</translation>
+    </message>
+    <message>
+        <source>bad header: tag column &quot;%1&quot; appears twice</source>
+        <translation>fehlerhafte Kopfzeile: Die Tag-Spalte „%1“ kommt zweimal vor</translation>
+    </message>
+    <message>
+        <source>wrong column count: expected %1, found %2</source>
+        <translation>falsche Spaltenanzahl: %1 erwartet, %2 gefunden</translation>
+    </message>
+    <message>
+        <source>column &quot;%1&quot;: &quot;%2&quot; is not 0 or 1</source>
+        <translation>Spalte „%1“: „%2“ ist weder 0 noch 1</translation>
+    </message>
+    <message>
+        <source>%1:1: empty file (expected a header such as &quot;image_name,tags&quot;)</source>
+        <translation>%1:1: leere Datei (erwartet wird eine Kopfzeile wie „image_name,tags“)</translation>
+    </message>
+    <message>
+        <source>bad header: expected two column names such as &quot;image_name,tags&quot;, found &quot;%1&quot;</source>
+        <translation>fehlerhafte Kopfzeile: zwei Spaltennamen wie „image_name,tags“ erwartet, „%1“ gefunden</translation>
+    </message>
+    <message>
+        <source>wrong column count: expected 2, found %1</source>
+        <translation>falsche Spaltenanzahl: 2 erwartet, %1 gefunden</translation>
+    </message>
+    <message>
+        <source>%1: the images folder does not lie inside the project folder %2</source>
+        <translation>%1: Der Bildordner liegt nicht im Projektordner %2</translation>
+    </message>
+    <message>
+        <source>%1: the image &quot;%2&quot; does not lie inside the project folder %3</source>
+        <translation>%1: Das Bild „%2“ liegt nicht im Projektordner %3</translation>
+    </message>
+    <message>
+        <source>%1: tag &quot;%2&quot; renamed to &quot;%3&quot; (a tag name cannot contain spaces or commas)</source>
+        <translation>%1: Tag „%2“ in „%3“ umbenannt (ein Tag-Name darf keine Leerzeichen oder Kommas enthalten)</translation>
+    </message>
+    <message>
+        <source>%1: exists and is not a folder</source>
+        <translation>%1: existiert bereits und ist kein Ordner</translation>
+    </message>
+    <message>
+        <source>%1: the folder is not empty (export into a new or empty folder)</source>
+        <translation>%1: Der Ordner ist nicht leer (exportieren Sie in einen neuen oder leeren Ordner)</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the folder</source>
+        <translation>%1: Der Ordner kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>%1: cannot create a temporary folder: %2</source>
+        <translation>%1: Es kann kein temporärer Ordner angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot replace the empty folder</source>
+        <translation>%1: Der leere Ordner kann nicht ersetzt werden</translation>
+    </message>
+    <message>
+        <source>%1: cannot move the export into place from %2</source>
+        <translation>%1: Der Export kann nicht von %2 an seinen Zielort verschoben werden</translation>
+    </message>
+    <message>
+        <source>XML error: %1</source>
+        <translation>XML-Fehler: %1</translation>
+    </message>
+    <message>
+        <source>no XML element</source>
+        <translation>kein XML-Element</translation>
+    </message>
+    <message>
+        <source>the root element is &lt;%1&gt;, expected &lt;annotation&gt;</source>
+        <translation>das Wurzelelement ist &lt;%1&gt;, erwartet wird &lt;annotation&gt;</translation>
+    </message>
+    <message>
+        <source>empty &lt;filename&gt;</source>
+        <translation>leeres &lt;filename&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;object&gt; without a &lt;name&gt;</source>
+        <translation>&lt;object&gt; ohne &lt;name&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;annotation&gt; without a &lt;filename&gt;</source>
+        <translation>&lt;annotation&gt; ohne &lt;filename&gt;</translation>
+    </message>
+    <message>
+        <source>%1: %2 and %3 would both be written to %4</source>
+        <translation>%1: %2 und %3 würden beide nach %4 geschrieben</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the folder for %2</source>
+        <translation>%1: Der Ordner für %2 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>%1: not a folder</source>
+        <translation>%1: kein Ordner</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the project folder</source>
+        <translation>%1: Der Projektordner kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>%1: cannot open the project database: %2</source>
+        <translation>%1: Die Projektdatenbank kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: the project database is damaged (%2)</source>
+        <translation>%1: Die Projektdatenbank ist beschädigt (%2)</translation>
+    </message>
+    <message>
+        <source>%1: made by a newer version of Tagwise (schema %2)</source>
+        <translation>%1: von einer neueren Version von Tagwise erstellt (Schema %2)</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation>%1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1: cannot start a transaction: %2</source>
+        <translation>%1: Es kann keine Transaktion gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot add %2: %3</source>
+        <translation>%1: %2 kann nicht hinzugefügt werden: %3</translation>
+    </message>
+    <message>
+        <source>A tag needs a name</source>
+        <translation>Ein Tag braucht einen Namen</translation>
+    </message>
+    <message>
+        <source>Tag &quot;%1&quot;: a tag name cannot contain spaces or commas</source>
+        <translation>Tag „%1“: Ein Tag-Name darf keine Leerzeichen oder Kommas enthalten</translation>
+    </message>
+    <message>
+        <source>Tag &quot;%1&quot; exists already</source>
+        <translation>Das Tag „%1“ existiert bereits</translation>
+    </message>
+    <message>
+        <source>%1: cannot add tag %2: %3</source>
+        <translation>%1: Das Tag %2 kann nicht hinzugefügt werden: %3</translation>
+    </message>
+    <message>
+        <source>No tag with id %1</source>
+        <translation>Kein Tag mit der ID %1</translation>
+    </message>
+    <message>
+        <source>%1: cannot rename tag: %2</source>
+        <translation>%1: Das Tag kann nicht umbenannt werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot merge tag %1 into tag %2</source>
+        <translation>Das Tag %1 kann nicht in das Tag %2 zusammengeführt werden</translation>
+    </message>
+    <message>
+        <source>%1: cannot save a tag: %2</source>
+        <translation>%1: Ein Tag kann nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Tag &quot;%1&quot; of %2: a tag name cannot contain spaces or commas</source>
+        <translation>Tag „%1“ in %2: Ein Tag-Name darf keine Leerzeichen oder Kommas enthalten</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::AddTagCommand</name>
+    <message>
+        <source>Add tag &quot;%1&quot;</source>
+        <translation>Tag „%1“ hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::DatasetFormat</name>
+    <message>
+        <source>Planet CSV</source>
+        <translation>Planet-CSV</translation>
+    </message>
+    <message>
+        <source>One-hot CSV</source>
+        <translation>One-Hot-CSV</translation>
+    </message>
+    <message>
+        <source>Folder per Class</source>
+        <translation>Ordner pro Klasse</translation>
+    </message>
+    <message>
+        <source>Pascal VOC</source>
+        <translation>Pascal VOC</translation>
+    </message>
+    <message>
+        <source>COCO JSON</source>
+        <translation>COCO-JSON</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>JSON-Dateien (*.json);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::DatasetOverviewDialog</name>
+    <message>
+        <source>Dataset Overview</source>
+        <translation>Datensatz-Übersicht</translation>
+    </message>
+    <message>
+        <source>Images per Tag</source>
+        <translation>Bilder pro Tag</translation>
+    </message>
+    <message>
+        <source>Tags per Image</source>
+        <translation>Tags pro Bild</translation>
+    </message>
+    <message>
+        <source>Co-occurrence</source>
+        <translation>Gemeinsames Auftreten</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>1 image</source>
+        <translation>1 Bild</translation>
+    </message>
+    <message>
+        <source>%1 images</source>
+        <translation>%1 Bilder</translation>
+    </message>
+    <message>
+        <source>%1 tagged</source>
+        <translation>%1 mit Tags</translation>
+    </message>
+    <message>
+        <source>1 tag</source>
+        <translation>1 Tag</translation>
+    </message>
+    <message>
+        <source>%1 tags</source>
+        <translation>%1 Tags</translation>
+    </message>
+    <message>
+        <source>%1 missing</source>
+        <translation>%1 fehlend</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Rare tags:&lt;/b&gt; %1.&lt;br&gt;A model learns little from a tag with fewer than %2 images or under %3% of the tagged images; tag more examples or merge it.</source>
+        <translation>&lt;b&gt;Seltene Tags:&lt;/b&gt; %1.&lt;br&gt;Aus einem Tag mit weniger als %2 Bildern oder unter %3&#xa0;% der Bilder mit Tags lernt ein Modell wenig; taggen Sie mehr Beispiele oder führen Sie es mit einem anderen Tag zusammen.</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>Tags on an image</source>
+        <translation>Tags auf einem Bild</translation>
+    </message>
+    <message>
+        <source>Images tagged %1: %2</source>
+        <translation>Bilder mit dem Tag %1: %2</translation>
+    </message>
+    <message>
+        <source>Images tagged both %1 and %2: %3</source>
+        <translation>Bilder mit den Tags %1 und %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::DeleteTagCommand</name>
+    <message>
+        <source>Delete tag &quot;%1&quot;</source>
+        <translation>Tag „%1“ löschen</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::EditTagCommand</name>
+    <message>
+        <source>Rename &quot;%1&quot; to &quot;%2&quot;</source>
+        <translation>„%1“ in „%2“ umbenennen</translation>
+    </message>
+    <message>
+        <source>Recolour &quot;%1&quot;</source>
+        <translation>Farbe von „%1“ ändern</translation>
+    </message>
+    <message>
+        <source>Remove the shortcut of &quot;%1&quot;</source>
+        <translation>Tastenkürzel von „%1“ entfernen</translation>
+    </message>
+    <message>
+        <source>Set shortcut %2 for &quot;%1&quot;</source>
+        <translation>Tastenkürzel %2 für „%1“ festlegen</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::FilterBar</name>
+    <message>
+        <source>All images</source>
+        <translation>Alle Bilder</translation>
+    </message>
+    <message>
+        <source>Untagged</source>
+        <translation>Ohne Tags</translation>
+    </message>
+    <message>
+        <source>Not reviewed</source>
+        <translation>Nicht geprüft</translation>
+    </message>
+    <message>
+        <source>Has tag</source>
+        <translation>Tag vorhanden</translation>
+    </message>
+    <message>
+        <source>Lacks tag</source>
+        <translation>Tag fehlt</translation>
+    </message>
+    <message>
+        <source>Missing files</source>
+        <translation>Fehlende Dateien</translation>
+    </message>
+    <message>
+        <source>Which images to show</source>
+        <translation>Welche Bilder angezeigt werden</translation>
+    </message>
+    <message>
+        <source>The tag to filter by</source>
+        <translation>Tag, nach dem gefiltert wird</translation>
+    </message>
+    <message>
+        <source>Search file names…</source>
+        <translation>Dateinamen suchen…</translation>
+    </message>
+    <message>
+        <source>Apply the filter again (images you just edited may no longer match)</source>
+        <translation>Filter erneut anwenden (gerade bearbeitete Bilder passen eventuell nicht mehr)</translation>
+    </message>
+    <message>
+        <source>1 image</source>
+        <translation>1 Bild</translation>
+    </message>
+    <message>
+        <source>%1 images</source>
+        <translation>%1 Bilder</translation>
+    </message>
+    <message>
+        <source>%1 of %2 images</source>
+        <translation>%1 von %2 Bildern</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::ImageListModel</name>
+    <message>
+        <source>No tags</source>
+        <translation>Keine Tags</translation>
+    </message>
+    <message>
+        <source>The file is missing; its tags are kept.</source>
+        <translation>Die Datei fehlt; ihre Tags bleiben erhalten.</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::ImagePreview</name>
+    <message>
+        <source>%1: cannot read the image: %2</source>
+        <translation>%1: Das Bild kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>No image selected</source>
+        <translation>Kein Bild ausgewählt</translation>
+    </message>
+    <message>
+        <source>The file is missing.
+Its tags are kept; rescan when it is back.</source>
+        <translation>Die Datei fehlt.
+Ihre Tags bleiben erhalten; lesen Sie den Ordner neu ein, sobald sie wieder da ist.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::MainWindow</name>
+    <message>
+        <source>The edit was not saved</source>
+        <translation>Die Änderung wurde nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Open a folder of images to start tagging.</source>
+        <translation>Öffnen Sie einen Bildordner, um mit dem Taggen zu beginnen.</translation>
+    </message>
+    <message>
+        <source>Tagwise keeps its project in a hidden .tagwise folder inside it;
+every tag is saved the moment you set it.</source>
+        <translation>Tagwise legt sein Projekt in einem versteckten Ordner .tagwise darin ab;
+jedes Tag wird gespeichert, sobald Sie es setzen.</translation>
+    </message>
+    <message>
+        <source>Open Folder…</source>
+        <translation>Ordner öffnen…</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>&amp;Open Folder…</source>
+        <translation>&amp;Ordner öffnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Rescan</source>
+        <translation>&amp;Neu einlesen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig:</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederherstellen:</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>&amp;Alle auswählen</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Reviewed</source>
+        <translation>Als &amp;geprüft markieren</translation>
+    </message>
+    <message>
+        <source>Toggle the reviewed mark of the selected images</source>
+        <translation>Geprüft-Markierung der ausgewählten Bilder umschalten</translation>
+    </message>
+    <message>
+        <source>&amp;All Images</source>
+        <translation>&amp;Alle Bilder</translation>
+    </message>
+    <message>
+        <source>&amp;Untagged</source>
+        <translation>&amp;Ohne Tags</translation>
+    </message>
+    <message>
+        <source>&amp;Not Reviewed</source>
+        <translation>&amp;Nicht geprüft</translation>
+    </message>
+    <message>
+        <source>&amp;Missing Files</source>
+        <translation>&amp;Fehlende Dateien</translation>
+    </message>
+    <message>
+        <source>&amp;Reapply Filter</source>
+        <translation>Filter erneut an&amp;wenden</translation>
+    </message>
+    <message>
+        <source>&amp;Search File Names</source>
+        <translation>Datei&amp;namen durchsuchen</translation>
+    </message>
+    <message>
+        <source>Dataset &amp;Overview…</source>
+        <translation>Datensatz-Ü&amp;bersicht…</translation>
+    </message>
+    <message>
+        <source>&amp;About Tagwise</source>
+        <translation>Ü&amp;ber Tagwise</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Toggle Tag</source>
+        <translation>&amp;Tag umschalten</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>An&amp;zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Tag Panel</source>
+        <translation>&amp;Tag-Leiste</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cannot open %1</source>
+        <translation>%1 kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>%1 — Tagwise</source>
+        <translation>%1 — Tagwise</translation>
+    </message>
+    <message>
+        <source>Scanning…</source>
+        <translation>Wird eingelesen…</translation>
+    </message>
+    <message>
+        <source>Scanning… %1 found</source>
+        <translation>Wird eingelesen… %1 gefunden</translation>
+    </message>
+    <message>
+        <source>Scan canceled. New images added: %1. Missing files were not checked.</source>
+        <translation>Einlesen abgebrochen. Neu hinzugefügte Bilder: %1. Fehlende Dateien wurden nicht geprüft.</translation>
+    </message>
+    <message>
+        <source>%1 new</source>
+        <translation>%1 neu</translation>
+    </message>
+    <message>
+        <source>%1 missing</source>
+        <translation>%1 fehlend</translation>
+    </message>
+    <message>
+        <source>%1 back</source>
+        <translation>%1 wieder da</translation>
+    </message>
+    <message>
+        <source>%1 moved</source>
+        <translation>%1 verschoben</translation>
+    </message>
+    <message>
+        <source>Scan complete: no changes.</source>
+        <translation>Einlesen abgeschlossen: keine Änderungen.</translation>
+    </message>
+    <message>
+        <source>Scan complete: %1.</source>
+        <translation>Einlesen abgeschlossen: %1.</translation>
+    </message>
+    <message>
+        <source>The scan could not be saved</source>
+        <translation>Das Ergebnis des Einlesens konnte nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Open a folder first: imports go into its project.</source>
+        <translation>Öffnen Sie zuerst einen Ordner: Importe gehen in sein Projekt.</translation>
+    </message>
+    <message>
+        <source>An import is already running.</source>
+        <translation>Es läuft bereits ein Import.</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>Import fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Import %1 from %2</source>
+        <translation>%1 aus %2 importieren</translation>
+    </message>
+    <message>
+        <source>Imported %1. Images changed: %2.</source>
+        <translation>%1 importiert. Geänderte Bilder: %2.</translation>
+    </message>
+    <message>
+        <source>%1 was imported, but these rows could not be used (%2):</source>
+        <translation>%1 wurde importiert, aber diese Zeilen waren nicht verwendbar (%2):</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Open a folder first.</source>
+        <translation>Öffnen Sie zuerst einen Ordner.</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Exported %1 to %2</source>
+        <translation>%1 nach %2 exportiert</translation>
+    </message>
+    <message>
+        <source>Open Folder of Images</source>
+        <translation>Bildordner öffnen</translation>
+    </message>
+    <message>
+        <source>Import %1: the folder holding one folder per tag</source>
+        <translation>%1 importieren: der Ordner mit einem Unterordner pro Tag</translation>
+    </message>
+    <message>
+        <source>Import %1: the folder of annotation XML files</source>
+        <translation>%1 importieren: der Ordner mit den Annotations-XML-Dateien</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>%1 importieren</translation>
+    </message>
+    <message>
+        <source>Folder names can hold several tags, e.g. &quot;red_dress&quot;.
+Split them at this text (leave empty for one tag per folder):</source>
+        <translation>Ordnernamen können mehrere Tags enthalten, z.&#xa0;B. „red_dress“.
+An diesem Text trennen (leer lassen für ein Tag pro Ordner):</translation>
+    </message>
+    <message>
+        <source>Folder of the images listed in %1</source>
+        <translation>Ordner der in %1 aufgeführten Bilder</translation>
+    </message>
+    <message>
+        <source>Some images already have tags. Should the imported tags replace the tags of the images they list, or be added to them?</source>
+        <translation>Einige Bilder haben bereits Tags. Sollen die importierten Tags die Tags der aufgeführten Bilder ersetzen oder zu ihnen hinzugefügt werden?</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Ersetzen</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Export %1: a new or empty folder outside the project</source>
+        <translation>%1 exportieren: ein neuer oder leerer Ordner außerhalb des Projekts</translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation>%1 exportieren</translation>
+    </message>
+    <message>
+        <source>About Tagwise</source>
+        <translation>Über Tagwise</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Tagwise %1&lt;/h3&gt;&lt;p&gt;Multi-label image classification on your own machine: tag images, train a model, see where it errs.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Keys:&lt;/b&gt; 1–9 toggle the first tags on the selected images · Space marks them reviewed · arrows, Page Up/Down, Home and End move · Ctrl+A selects every image shown · Ctrl+Z / Ctrl+Shift+Z undo and redo.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Tagwise %1&lt;/h3&gt;&lt;p&gt;Multi-Label-Bildklassifikation auf Ihrem eigenen Rechner: Bilder taggen, ein Modell trainieren, sehen, wo es sich irrt.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Tasten:&lt;/b&gt; 1–9 schalten die ersten Tags der ausgewählten Bilder um · Leertaste markiert sie als geprüft · Pfeiltasten, Bild auf/ab, Pos1 und Ende bewegen · Strg+A wählt alle angezeigten Bilder aus · Strg+Z / Strg+Umschalt+Z machen rückgängig und stellen wieder her.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>reviewed</source>
+        <translation>geprüft</translation>
+    </message>
+    <message>
+        <source>not reviewed</source>
+        <translation>nicht geprüft</translation>
+    </message>
+    <message>
+        <source>file missing</source>
+        <translation>Datei fehlt</translation>
+    </message>
+    <message>
+        <source>no tags</source>
+        <translation>keine Tags</translation>
+    </message>
+    <message>
+        <source>No recent folders</source>
+        <translation>Keine zuletzt geöffneten Ordner</translation>
+    </message>
+    <message>
+        <source>Clear List</source>
+        <translation>Liste leeren</translation>
+    </message>
+    <message>
+        <source>No folder open</source>
+        <translation>Kein Ordner geöffnet</translation>
+    </message>
+    <message>
+        <source>1 image</source>
+        <translation>1 Bild</translation>
+    </message>
+    <message>
+        <source>%1 images</source>
+        <translation>%1 Bilder</translation>
+    </message>
+    <message>
+        <source>%1 tagged</source>
+        <translation>%1 mit Tags</translation>
+    </message>
+    <message>
+        <source>%1 reviewed</source>
+        <translation>%1 geprüft</translation>
+    </message>
+    <message>
+        <source>%1 selected</source>
+        <translation>%1 ausgewählt</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::MergeTagsCommand</name>
+    <message>
+        <source>Merge &quot;%1&quot; into &quot;%2&quot;</source>
+        <translation>„%1“ in „%2“ zusammenführen</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::ProblemsDialog</name>
+    <message>
+        <source>Import Problems</source>
+        <translation>Importprobleme</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::ProjectEditor</name>
+    <message>
+        <source>No project is open.</source>
+        <translation>Es ist kein Projekt geöffnet.</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::SetReviewedCommand</name>
+    <message>
+        <source>Mark %1 reviewed</source>
+        <translation>%1 als geprüft markieren</translation>
+    </message>
+    <message>
+        <source>Mark %1 not reviewed</source>
+        <translation>%1 als nicht geprüft markieren</translation>
+    </message>
+    <message>
+        <source>1 image</source>
+        <translation>1 Bild</translation>
+    </message>
+    <message>
+        <source>%1 images</source>
+        <translation>%1 Bilder</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::SetTagCommand</name>
+    <message>
+        <source>1 image</source>
+        <translation>1 Bild</translation>
+    </message>
+    <message>
+        <source>%1 images</source>
+        <translation>%1 Bilder</translation>
+    </message>
+    <message>
+        <source>Set &quot;%1&quot; on %2</source>
+        <translation>„%1“ auf %2 setzen</translation>
+    </message>
+    <message>
+        <source>Remove &quot;%1&quot; from %2</source>
+        <translation>„%1“ von %2 entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::StoreCommand</name>
+    <message>
+        <source>The project of &quot;%1&quot; is closed.</source>
+        <translation>Das Projekt zu „%1“ ist geschlossen.</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::TagPanel</name>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>New tag…</source>
+        <translation>Neues Tag…</translation>
+    </message>
+    <message>
+        <source>Add a tag with this name</source>
+        <translation>Ein Tag mit diesem Namen hinzufügen</translation>
+    </message>
+    <message>
+        <source>Press %1 to toggle this tag</source>
+        <translation>%1 drücken, um dieses Tag umzuschalten</translation>
+    </message>
+    <message>
+        <source>No tags yet.
+Type a name below and press Enter.</source>
+        <translation>Noch keine Tags.
+Geben Sie unten einen Namen ein und drücken Sie die Eingabetaste.</translation>
+    </message>
+    <message>
+        <source>Open a folder to start tagging.</source>
+        <translation>Öffnen Sie einen Ordner, um mit dem Taggen zu beginnen.</translation>
+    </message>
+    <message>
+        <source>Selected images with this tag: %1 of %2</source>
+        <translation>Ausgewählte Bilder mit diesem Tag: %1 von %2</translation>
+    </message>
+    <message>
+        <source>Select images to tag them</source>
+        <translation>Bilder auswählen, um sie zu taggen</translation>
+    </message>
+    <message>
+        <source>Select images to tag them.</source>
+        <translation>Wählen Sie Bilder aus, um sie zu taggen.</translation>
+    </message>
+    <message>
+        <source>Tags of the selected image</source>
+        <translation>Tags des ausgewählten Bildes</translation>
+    </message>
+    <message>
+        <source>Tags of %1 selected images</source>
+        <translation>Tags von %1 ausgewählten Bildern</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Umbenennen…</translation>
+    </message>
+    <message>
+        <source>&amp;Colour…</source>
+        <translation>&amp;Farbe…</translation>
+    </message>
+    <message>
+        <source>&amp;Shortcut…</source>
+        <translation>&amp;Tastenkürzel…</translation>
+    </message>
+    <message>
+        <source>&amp;Merge Into</source>
+        <translation>&amp;Zusammenführen in</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Rename Tag</source>
+        <translation>Tag umbenennen</translation>
+    </message>
+    <message>
+        <source>New name of &quot;%1&quot;:</source>
+        <translation>Neuer Name für „%1“:</translation>
+    </message>
+    <message>
+        <source>Colour of &quot;%1&quot;</source>
+        <translation>Farbe von „%1“</translation>
+    </message>
+    <message>
+        <source>Shortcut of &quot;%1&quot;</source>
+        <translation>Tastenkürzel für „%1“</translation>
+    </message>
+    <message>
+        <source>No Shortcut</source>
+        <translation>Kein Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Press the key that toggles this tag on the selected images.</source>
+        <translation>Drücken Sie die Taste, die dieses Tag auf den ausgewählten Bildern umschaltet.</translation>
+    </message>
+    <message>
+        <source>Delete Tag</source>
+        <translation>Tag löschen</translation>
+    </message>
+    <message>
+        <source>Delete the tag &quot;%1&quot;? Images that lose it: %2. You can undo this.</source>
+        <translation>Das Tag „%1“ löschen? Bilder, die es verlieren: %2. Sie können dies rückgängig machen.</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::ThumbnailDelegate</name>
+    <message>
+        <source>File missing</source>
+        <translation>Datei fehlt</translation>
+    </message>
+    <message>
+        <source>Cannot read</source>
+        <translation>Nicht lesbar</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::ThumbnailLoader</name>
+    <message>
+        <source>%1: cannot read the thumbnail: %2</source>
+        <translation>%1: Das Miniaturbild kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: no thumbnail could be made</source>
+        <translation>%1: Es konnte kein Miniaturbild erstellt werden</translation>
+    </message>
+</context>
 </TS>

@@ -1,4 +1,1145 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1：无法写入：%2</translation>
+    </message>
+    <message>
+        <source>%1: cannot save: %2</source>
+        <translation>%1：无法保存：%2</translation>
+    </message>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation>%1：无法读取：%2</translation>
+    </message>
+    <message>
+        <source>%1: cannot copy to %2: %3</source>
+        <translation>%1：无法复制到 %2：%3</translation>
+    </message>
+    <message>
+        <source>%1: the folder does not exist</source>
+        <translation>%1：文件夹不存在</translation>
+    </message>
+    <message>
+        <source>%1: image outside any class folder</source>
+        <translation>%1：图像不在任何类别文件夹中</translation>
+    </message>
+    <message>
+        <source>%1: the folder name gives no tag; its images were not read</source>
+        <translation>%1：无法从文件夹名称得到标签，其中的图像未被读取</translation>
+    </message>
+    <message>
+        <source>%1: a folder inside a class folder is not read</source>
+        <translation>%1：类别文件夹中的子文件夹不会被读取</translation>
+    </message>
+    <message>
+        <source>%1: not an image file</source>
+        <translation>%1：不是图像文件</translation>
+    </message>
+    <message>
+        <source>%1: the export folder lies inside the project %2, whose next scan would take the copies for new images</source>
+        <translation>%1：导出文件夹位于项目 %2 内，下次扫描时会把其中的副本当作新图像</translation>
+    </message>
+    <message>
+        <source>%1: tag &quot;%2&quot; cannot be a folder name</source>
+        <translation>%1：标签“%2”不能用作文件夹名称</translation>
+    </message>
+    <message>
+        <source>%1: %2 and %3 would both be exported as %4</source>
+        <translation>%1：%2 和 %3 都会被导出为 %4</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the folder %2</source>
+        <translation>%1：无法创建文件夹 %2</translation>
+    </message>
+    <message>
+        <source>missing &quot;%1&quot;</source>
+        <translation>缺少“%1”</translation>
+    </message>
+    <message>
+        <source>not an array</source>
+        <translation>不是数组</translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation>不是对象</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an integer</source>
+        <translation>“%1”不是整数</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a non-empty string</source>
+        <translation>“%1”不是非空字符串</translation>
+    </message>
+    <message>
+        <source>%1: cannot open: %2</source>
+        <translation>%1：无法打开：%2</translation>
+    </message>
+    <message>
+        <source>%1:%2: JSON error at byte %3: %4</source>
+        <translation>%1:%2：第 %3 字节处 JSON 错误：%4</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>duplicate category id %1</source>
+        <translation>重复的类别 ID %1</translation>
+    </message>
+    <message>
+        <source>duplicate image id %1</source>
+        <translation>重复的图像 ID %1</translation>
+    </message>
+    <message>
+        <source>unknown image_id %1</source>
+        <translation>未知的 image_id %1</translation>
+    </message>
+    <message>
+        <source>unknown category_id %1</source>
+        <translation>未知的 category_id %1</translation>
+    </message>
+    <message>
+        <source>%1:%2: not valid UTF-8 text (save the file as UTF-8)</source>
+        <translation>%1:%2：不是有效的 UTF-8 文本（请将文件另存为 UTF-8）</translation>
+    </message>
+    <message>
+        <source>unterminated quoted field</source>
+        <translation>带引号的字段未闭合</translation>
+    </message>
+    <message>
+        <source>unexpected text after a closing quote</source>
+        <translation>右引号后有多余文本</translation>
+    </message>
+    <message>
+        <source>truncated header</source>
+        <translation>文件头不完整</translation>
+    </message>
+    <message>
+        <source>PNG without an IHDR chunk</source>
+        <translation>PNG 缺少 IHDR 块</translation>
+    </message>
+    <message>
+        <source>PNG with an unknown colour type %1</source>
+        <translation>PNG 的颜色类型 %1 未知</translation>
+    </message>
+    <message>
+        <source>JPEG marker expected at byte %1</source>
+        <translation>第 %1 字节处应为 JPEG 标记</translation>
+    </message>
+    <message>
+        <source>JPEG without a frame header</source>
+        <translation>JPEG 缺少帧头</translation>
+    </message>
+    <message>
+        <source>JPEG segment of length %1 at byte %2</source>
+        <translation>第 %2 字节处的 JPEG 段长度为 %1</translation>
+    </message>
+    <message>
+        <source>BigTIFF is not supported</source>
+        <translation>不支持 BigTIFF</translation>
+    </message>
+    <message>
+        <source>not a TIFF file</source>
+        <translation>不是 TIFF 文件</translation>
+    </message>
+    <message>
+        <source>WebP with a bad VP8 frame</source>
+        <translation>WebP 的 VP8 帧损坏</translation>
+    </message>
+    <message>
+        <source>WebP with a bad VP8L signature</source>
+        <translation>WebP 的 VP8L 签名无效</translation>
+    </message>
+    <message>
+        <source>WebP with an unknown chunk</source>
+        <translation>WebP 含有未知的块</translation>
+    </message>
+    <message>
+        <source>JPEG 2000 codestream without a SIZ segment</source>
+        <translation>JPEG 2000 码流缺少 SIZ 段</translation>
+    </message>
+    <message>
+        <source>JPEG 2000 box of length %1 at byte %2</source>
+        <translation>第 %2 字节处的 JPEG 2000 盒长度为 %1</translation>
+    </message>
+    <message>
+        <source>JPEG 2000 file without an image header box</source>
+        <translation>JPEG 2000 文件缺少图像头盒</translation>
+    </message>
+    <message>
+        <source>PNM header with an unexpected character</source>
+        <translation>PNM 文件头含有意外字符</translation>
+    </message>
+    <message>
+        <source>not an image format whose size can be read (PNG, JPEG, BMP, TIFF, WebP, JPEG 2000, PNM)</source>
+        <translation>不是可读取尺寸的图像格式（PNG、JPEG、BMP、TIFF、WebP、JPEG 2000、PNM）</translation>
+    </message>
+    <message>
+        <source>invalid image size %1x%2</source>
+        <translation>无效的图像尺寸 %1x%2</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the image size: %2</source>
+        <translation>%1：无法读取图像尺寸：%2</translation>
+    </message>
+    <message>
+        <source>%1: the images folder does not exist</source>
+        <translation>%1：图像文件夹不存在</translation>
+    </message>
+    <message>
+        <source>empty image name</source>
+        <translation>图像名称为空</translation>
+    </message>
+    <message>
+        <source>image outside the images folder %1: %2</source>
+        <translation>图像不在图像文件夹 %1 中：%2</translation>
+    </message>
+    <message>
+        <source>image not found: %1</source>
+        <translation>未找到图像：%1</translation>
+    </message>
+    <message>
+        <source>not an image file: %1</source>
+        <translation>不是图像文件：%1</translation>
+    </message>
+    <message>
+        <source>%1:1: empty file (expected a header such as &quot;image_path,tagA,tagB&quot;)</source>
+        <translation>%1:1：文件为空（应有表头，例如“image_path,tagA,tagB”）</translation>
+    </message>
+    <message>
+        <source>bad header: expected &quot;image_path&quot; and at least one tag column, found &quot;%1&quot;</source>
+        <translation>表头错误：应为“image_path”和至少一个标签列，实际为“%1”</translation>
+    </message>
+    <message>
+        <source>bad header: the first column has no name</source>
+        <translation>表头错误：第一列没有名称</translation>
+    </message>
+    <message>
+        <source>bad header: &quot;%1&quot; is an image; the first line must name the columns</source>
+        <translation>表头错误：“%1”是图像；第一行必须是列名</translation>
+    </message>
+    <message>
+        <source>bad header: column %1 has no tag name</source>
+        <translation>表头错误：第 %1 列没有标签名称</translation>
+    </message>
+    <message>
+        <source>bad header: tag column &quot;%1&quot; appears twice</source>
+        <translation>表头错误：标签列“%1”出现了两次</translation>
+    </message>
+    <message>
+        <source>wrong column count: expected %1, found %2</source>
+        <translation>列数错误：应为 %1，实际为 %2</translation>
+    </message>
+    <message>
+        <source>column &quot;%1&quot;: &quot;%2&quot; is not 0 or 1</source>
+        <translation>列“%1”：“%2”不是 0 或 1</translation>
+    </message>
+    <message>
+        <source>%1:1: empty file (expected a header such as &quot;image_name,tags&quot;)</source>
+        <translation>%1:1：文件为空（应有表头，例如“image_name,tags”）</translation>
+    </message>
+    <message>
+        <source>bad header: expected two column names such as &quot;image_name,tags&quot;, found &quot;%1&quot;</source>
+        <translation>表头错误：应为两个列名，例如“image_name,tags”，实际为“%1”</translation>
+    </message>
+    <message>
+        <source>wrong column count: expected 2, found %1</source>
+        <translation>列数错误：应为 2，实际为 %1</translation>
+    </message>
+    <message>
+        <source>%1: the images folder does not lie inside the project folder %2</source>
+        <translation>%1：图像文件夹不在项目文件夹 %2 内</translation>
+    </message>
+    <message>
+        <source>%1: the image &quot;%2&quot; does not lie inside the project folder %3</source>
+        <translation>%1：图像“%2”不在项目文件夹 %3 内</translation>
+    </message>
+    <message>
+        <source>%1: tag &quot;%2&quot; renamed to &quot;%3&quot; (a tag name cannot contain spaces or commas)</source>
+        <translation>%1：标签“%2”已重命名为“%3”（标签名称不能包含空格或逗号）</translation>
+    </message>
+    <message>
+        <source>%1: exists and is not a folder</source>
+        <translation>%1：已存在且不是文件夹</translation>
+    </message>
+    <message>
+        <source>%1: the folder is not empty (export into a new or empty folder)</source>
+        <translation>%1：文件夹不为空（请导出到新的或空的文件夹）</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the folder</source>
+        <translation>%1：无法创建文件夹</translation>
+    </message>
+    <message>
+        <source>%1: cannot create a temporary folder: %2</source>
+        <translation>%1：无法创建临时文件夹：%2</translation>
+    </message>
+    <message>
+        <source>%1: cannot replace the empty folder</source>
+        <translation>%1：无法替换空文件夹</translation>
+    </message>
+    <message>
+        <source>%1: cannot move the export into place from %2</source>
+        <translation>%1：无法将导出结果从 %2 移到目标位置</translation>
+    </message>
+    <message>
+        <source>XML error: %1</source>
+        <translation>XML 错误：%1</translation>
+    </message>
+    <message>
+        <source>no XML element</source>
+        <translation>没有 XML 元素</translation>
+    </message>
+    <message>
+        <source>the root element is &lt;%1&gt;, expected &lt;annotation&gt;</source>
+        <translation>根元素为 &lt;%1&gt;，应为 &lt;annotation&gt;</translation>
+    </message>
+    <message>
+        <source>empty &lt;filename&gt;</source>
+        <translation>&lt;filename&gt; 为空</translation>
+    </message>
+    <message>
+        <source>&lt;object&gt; without a &lt;name&gt;</source>
+        <translation>&lt;object&gt; 缺少 &lt;name&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;annotation&gt; without a &lt;filename&gt;</source>
+        <translation>&lt;annotation&gt; 缺少 &lt;filename&gt;</translation>
+    </message>
+    <message>
+        <source>%1: %2 and %3 would both be written to %4</source>
+        <translation>%1：%2 和 %3 都会被写入 %4</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the folder for %2</source>
+        <translation>%1：无法为 %2 创建文件夹</translation>
+    </message>
+    <message>
+        <source>%1: not a folder</source>
+        <translation>%1：不是文件夹</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the project folder</source>
+        <translation>%1：无法创建项目文件夹</translation>
+    </message>
+    <message>
+        <source>%1: cannot open the project database: %2</source>
+        <translation>%1：无法打开项目数据库：%2</translation>
+    </message>
+    <message>
+        <source>%1: the project database is damaged (%2)</source>
+        <translation>%1：项目数据库已损坏（%2）</translation>
+    </message>
+    <message>
+        <source>%1: made by a newer version of Tagwise (schema %2)</source>
+        <translation>%1：由更新版本的 Tagwise 创建（架构版本 %2）</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation>%1：%2（%3）</translation>
+    </message>
+    <message>
+        <source>%1: cannot start a transaction: %2</source>
+        <translation>%1：无法开始事务：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: cannot add %2: %3</source>
+        <translation>%1：无法添加 %2：%3</translation>
+    </message>
+    <message>
+        <source>A tag needs a name</source>
+        <translation>标签需要名称</translation>
+    </message>
+    <message>
+        <source>Tag &quot;%1&quot;: a tag name cannot contain spaces or commas</source>
+        <translation>标签“%1”：标签名称不能包含空格或逗号</translation>
+    </message>
+    <message>
+        <source>Tag &quot;%1&quot; exists already</source>
+        <translation>标签“%1”已存在</translation>
+    </message>
+    <message>
+        <source>%1: cannot add tag %2: %3</source>
+        <translation>%1：无法添加标签 %2：%3</translation>
+    </message>
+    <message>
+        <source>No tag with id %1</source>
+        <translation>没有 ID 为 %1 的标签</translation>
+    </message>
+    <message>
+        <source>%1: cannot rename tag: %2</source>
+        <translation>%1：无法重命名标签：%2</translation>
+    </message>
+    <message>
+        <source>Cannot merge tag %1 into tag %2</source>
+        <translation>无法将标签 %1 合并到标签 %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot save a tag: %2</source>
+        <translation>%1：无法保存标签：%2</translation>
+    </message>
+    <message>
+        <source>Tag &quot;%1&quot; of %2: a tag name cannot contain spaces or commas</source>
+        <translation>%2 中的标签“%1”：标签名称不能包含空格或逗号</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::AddTagCommand</name>
+    <message>
+        <source>Add tag &quot;%1&quot;</source>
+        <translation>添加标签“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::DatasetFormat</name>
+    <message>
+        <source>Planet CSV</source>
+        <translation>Planet CSV</translation>
+    </message>
+    <message>
+        <source>One-hot CSV</source>
+        <translation>独热编码 CSV</translation>
+    </message>
+    <message>
+        <source>Folder per Class</source>
+        <translation>每类一个文件夹</translation>
+    </message>
+    <message>
+        <source>Pascal VOC</source>
+        <translation>Pascal VOC</translation>
+    </message>
+    <message>
+        <source>COCO JSON</source>
+        <translation>COCO JSON</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>JSON 文件 (*.json);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::DatasetOverviewDialog</name>
+    <message>
+        <source>Dataset Overview</source>
+        <translation>数据集概览</translation>
+    </message>
+    <message>
+        <source>Images per Tag</source>
+        <translation>每个标签的图像数</translation>
+    </message>
+    <message>
+        <source>Tags per Image</source>
+        <translation>每张图像的标签数</translation>
+    </message>
+    <message>
+        <source>Co-occurrence</source>
+        <translation>标签共现</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>1 image</source>
+        <translation>1 张图像</translation>
+    </message>
+    <message>
+        <source>%1 images</source>
+        <translation>%1 张图像</translation>
+    </message>
+    <message>
+        <source>%1 tagged</source>
+        <translation>已标记 %1</translation>
+    </message>
+    <message>
+        <source>1 tag</source>
+        <translation>1 个标签</translation>
+    </message>
+    <message>
+        <source>%1 tags</source>
+        <translation>%1 个标签</translation>
+    </message>
+    <message>
+        <source>%1 missing</source>
+        <translation>缺失 %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Rare tags:&lt;/b&gt; %1.&lt;br&gt;A model learns little from a tag with fewer than %2 images or under %3% of the tagged images; tag more examples or merge it.</source>
+        <translation>&lt;b&gt;稀有标签：&lt;/b&gt;%1。&lt;br&gt;某个标签的图像少于 %2 张或不到已标记图像的 %3% 时，模型很难从中学到东西；请为它标记更多样例，或将其合并。</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>图像数</translation>
+    </message>
+    <message>
+        <source>Tags on an image</source>
+        <translation>单张图像上的标签数</translation>
+    </message>
+    <message>
+        <source>Images tagged %1: %2</source>
+        <translation>标记为 %1 的图像：%2</translation>
+    </message>
+    <message>
+        <source>Images tagged both %1 and %2: %3</source>
+        <translation>同时标记为 %1 和 %2 的图像：%3</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::DeleteTagCommand</name>
+    <message>
+        <source>Delete tag &quot;%1&quot;</source>
+        <translation>删除标签“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::EditTagCommand</name>
+    <message>
+        <source>Rename &quot;%1&quot; to &quot;%2&quot;</source>
+        <translation>将“%1”重命名为“%2”</translation>
+    </message>
+    <message>
+        <source>Recolour &quot;%1&quot;</source>
+        <translation>更改“%1”的颜色</translation>
+    </message>
+    <message>
+        <source>Remove the shortcut of &quot;%1&quot;</source>
+        <translation>移除“%1”的快捷键</translation>
+    </message>
+    <message>
+        <source>Set shortcut %2 for &quot;%1&quot;</source>
+        <translation>将“%1”的快捷键设为 %2</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::FilterBar</name>
+    <message>
+        <source>All images</source>
+        <translation>全部图像</translation>
+    </message>
+    <message>
+        <source>Untagged</source>
+        <translation>未标记</translation>
+    </message>
+    <message>
+        <source>Not reviewed</source>
+        <translation>未审核</translation>
+    </message>
+    <message>
+        <source>Has tag</source>
+        <translation>含有标签</translation>
+    </message>
+    <message>
+        <source>Lacks tag</source>
+        <translation>不含标签</translation>
+    </message>
+    <message>
+        <source>Missing files</source>
+        <translation>缺失的文件</translation>
+    </message>
+    <message>
+        <source>Which images to show</source>
+        <translation>要显示哪些图像</translation>
+    </message>
+    <message>
+        <source>The tag to filter by</source>
+        <translation>用于筛选的标签</translation>
+    </message>
+    <message>
+        <source>Search file names…</source>
+        <translation>搜索文件名…</translation>
+    </message>
+    <message>
+        <source>Apply the filter again (images you just edited may no longer match)</source>
+        <translation>重新应用筛选（刚编辑过的图像可能已不再符合条件）</translation>
+    </message>
+    <message>
+        <source>1 image</source>
+        <translation>1 张图像</translation>
+    </message>
+    <message>
+        <source>%1 images</source>
+        <translation>%1 张图像</translation>
+    </message>
+    <message>
+        <source>%1 of %2 images</source>
+        <translation>%1 / %2 张图像</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::ImageListModel</name>
+    <message>
+        <source>No tags</source>
+        <translation>无标签</translation>
+    </message>
+    <message>
+        <source>The file is missing; its tags are kept.</source>
+        <translation>文件缺失；其标签仍会保留。</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::ImagePreview</name>
+    <message>
+        <source>%1: cannot read the image: %2</source>
+        <translation>%1：无法读取图像：%2</translation>
+    </message>
+    <message>
+        <source>No image selected</source>
+        <translation>未选择图像</translation>
+    </message>
+    <message>
+        <source>The file is missing.
+Its tags are kept; rescan when it is back.</source>
+        <translation>文件缺失。
+其标签仍会保留；文件恢复后请重新扫描。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::MainWindow</name>
+    <message>
+        <source>The edit was not saved</source>
+        <translation>编辑未能保存</translation>
+    </message>
+    <message>
+        <source>Open a folder of images to start tagging.</source>
+        <translation>打开一个图像文件夹，开始标记。</translation>
+    </message>
+    <message>
+        <source>Tagwise keeps its project in a hidden .tagwise folder inside it;
+every tag is saved the moment you set it.</source>
+        <translation>Tagwise 会把项目保存在该文件夹内的隐藏文件夹 .tagwise 中；
+每个标签一经设置即被保存。</translation>
+    </message>
+    <message>
+        <source>Open Folder…</source>
+        <translation>打开文件夹…</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>&amp;Open Folder…</source>
+        <translation>打开文件夹(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Rescan</source>
+        <translation>重新扫描(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Reviewed</source>
+        <translation>标记为已审核(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Toggle the reviewed mark of the selected images</source>
+        <translation>切换所选图像的已审核标记</translation>
+    </message>
+    <message>
+        <source>&amp;All Images</source>
+        <translation>全部图像(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Untagged</source>
+        <translation>未标记(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Not Reviewed</source>
+        <translation>未审核(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Missing Files</source>
+        <translation>缺失的文件(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Reapply Filter</source>
+        <translation>重新应用筛选(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Search File Names</source>
+        <translation>搜索文件名(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Dataset &amp;Overview…</source>
+        <translation>数据集概览(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;About Tagwise</source>
+        <translation>关于 Tagwise(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Toggle Tag</source>
+        <translation>切换标签(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>显示(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Tag Panel</source>
+        <translation>标签面板(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cannot open %1</source>
+        <translation>无法打开 %1</translation>
+    </message>
+    <message>
+        <source>%1 — Tagwise</source>
+        <translation>%1 — Tagwise</translation>
+    </message>
+    <message>
+        <source>Scanning…</source>
+        <translation>正在扫描…</translation>
+    </message>
+    <message>
+        <source>Scanning… %1 found</source>
+        <translation>正在扫描… 已找到 %1 个</translation>
+    </message>
+    <message>
+        <source>Scan canceled. New images added: %1. Missing files were not checked.</source>
+        <translation>扫描已取消。新添加的图像：%1。未检查缺失的文件。</translation>
+    </message>
+    <message>
+        <source>%1 new</source>
+        <translation>新增 %1</translation>
+    </message>
+    <message>
+        <source>%1 missing</source>
+        <translation>缺失 %1</translation>
+    </message>
+    <message>
+        <source>%1 back</source>
+        <translation>恢复 %1</translation>
+    </message>
+    <message>
+        <source>%1 moved</source>
+        <translation>移动 %1</translation>
+    </message>
+    <message>
+        <source>Scan complete: no changes.</source>
+        <translation>扫描完成：没有变化。</translation>
+    </message>
+    <message>
+        <source>Scan complete: %1.</source>
+        <translation>扫描完成：%1。</translation>
+    </message>
+    <message>
+        <source>The scan could not be saved</source>
+        <translation>扫描结果未能保存</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Open a folder first: imports go into its project.</source>
+        <translation>请先打开一个文件夹：导入的内容会进入它的项目。</translation>
+    </message>
+    <message>
+        <source>An import is already running.</source>
+        <translation>已有导入正在进行。</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>导入失败</translation>
+    </message>
+    <message>
+        <source>Import %1 from %2</source>
+        <translation>从 %2 导入 %1</translation>
+    </message>
+    <message>
+        <source>Imported %1. Images changed: %2.</source>
+        <translation>已导入 %1。更改的图像：%2。</translation>
+    </message>
+    <message>
+        <source>%1 was imported, but these rows could not be used (%2):</source>
+        <translation>%1 已导入，但以下行无法使用（%2 行）：</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Open a folder first.</source>
+        <translation>请先打开一个文件夹。</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Exported %1 to %2</source>
+        <translation>已将 %1 导出到 %2</translation>
+    </message>
+    <message>
+        <source>Open Folder of Images</source>
+        <translation>打开图像文件夹</translation>
+    </message>
+    <message>
+        <source>Import %1: the folder holding one folder per tag</source>
+        <translation>导入 %1：每个标签各有一个子文件夹的文件夹</translation>
+    </message>
+    <message>
+        <source>Import %1: the folder of annotation XML files</source>
+        <translation>导入 %1：存放标注 XML 文件的文件夹</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>导入 %1</translation>
+    </message>
+    <message>
+        <source>Folder names can hold several tags, e.g. &quot;red_dress&quot;.
+Split them at this text (leave empty for one tag per folder):</source>
+        <translation>文件夹名称可以包含多个标签，例如“red_dress”。
+按此文本拆分（留空则每个文件夹一个标签）：</translation>
+    </message>
+    <message>
+        <source>Folder of the images listed in %1</source>
+        <translation>%1 中所列图像所在的文件夹</translation>
+    </message>
+    <message>
+        <source>Some images already have tags. Should the imported tags replace the tags of the images they list, or be added to them?</source>
+        <translation>部分图像已有标签。导入的标签应替换所列图像的现有标签，还是添加到现有标签中？</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Export %1: a new or empty folder outside the project</source>
+        <translation>导出 %1：项目以外的新文件夹或空文件夹</translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation>导出 %1</translation>
+    </message>
+    <message>
+        <source>About Tagwise</source>
+        <translation>关于 Tagwise</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Tagwise %1&lt;/h3&gt;&lt;p&gt;Multi-label image classification on your own machine: tag images, train a model, see where it errs.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Keys:&lt;/b&gt; 1–9 toggle the first tags on the selected images · Space marks them reviewed · arrows, Page Up/Down, Home and End move · Ctrl+A selects every image shown · Ctrl+Z / Ctrl+Shift+Z undo and redo.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Tagwise %1&lt;/h3&gt;&lt;p&gt;在您自己的计算机上进行多标签图像分类：标记图像、训练模型、查看模型在哪里出错。&lt;/p&gt;&lt;p&gt;&lt;b&gt;按键：&lt;/b&gt;1–9 在所选图像上切换前几个标签 · 空格键将其标记为已审核 · 方向键、Page Up/Down、Home 和 End 用于移动 · Ctrl+A 选择所有显示的图像 · Ctrl+Z / Ctrl+Shift+Z 撤销和重做。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>reviewed</source>
+        <translation>已审核</translation>
+    </message>
+    <message>
+        <source>not reviewed</source>
+        <translation>未审核</translation>
+    </message>
+    <message>
+        <source>file missing</source>
+        <translation>文件缺失</translation>
+    </message>
+    <message>
+        <source>no tags</source>
+        <translation>无标签</translation>
+    </message>
+    <message>
+        <source>No recent folders</source>
+        <translation>没有最近打开的文件夹</translation>
+    </message>
+    <message>
+        <source>Clear List</source>
+        <translation>清除列表</translation>
+    </message>
+    <message>
+        <source>No folder open</source>
+        <translation>未打开文件夹</translation>
+    </message>
+    <message>
+        <source>1 image</source>
+        <translation>1 张图像</translation>
+    </message>
+    <message>
+        <source>%1 images</source>
+        <translation>%1 张图像</translation>
+    </message>
+    <message>
+        <source>%1 tagged</source>
+        <translation>已标记 %1</translation>
+    </message>
+    <message>
+        <source>%1 reviewed</source>
+        <translation>已审核 %1</translation>
+    </message>
+    <message>
+        <source>%1 selected</source>
+        <translation>已选择 %1</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::MergeTagsCommand</name>
+    <message>
+        <source>Merge &quot;%1&quot; into &quot;%2&quot;</source>
+        <translation>将“%1”合并到“%2”</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::ProblemsDialog</name>
+    <message>
+        <source>Import Problems</source>
+        <translation>导入问题</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::ProjectEditor</name>
+    <message>
+        <source>No project is open.</source>
+        <translation>没有打开的项目。</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::SetReviewedCommand</name>
+    <message>
+        <source>Mark %1 reviewed</source>
+        <translation>将 %1 标记为已审核</translation>
+    </message>
+    <message>
+        <source>Mark %1 not reviewed</source>
+        <translation>将 %1 标记为未审核</translation>
+    </message>
+    <message>
+        <source>1 image</source>
+        <translation>1 张图像</translation>
+    </message>
+    <message>
+        <source>%1 images</source>
+        <translation>%1 张图像</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::SetTagCommand</name>
+    <message>
+        <source>1 image</source>
+        <translation>1 张图像</translation>
+    </message>
+    <message>
+        <source>%1 images</source>
+        <translation>%1 张图像</translation>
+    </message>
+    <message>
+        <source>Set &quot;%1&quot; on %2</source>
+        <translation>为 %2 设置“%1”</translation>
+    </message>
+    <message>
+        <source>Remove &quot;%1&quot; from %2</source>
+        <translation>从 %2 移除“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::StoreCommand</name>
+    <message>
+        <source>The project of &quot;%1&quot; is closed.</source>
+        <translation>“%1”所属的项目已关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::TagPanel</name>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>New tag…</source>
+        <translation>新标签…</translation>
+    </message>
+    <message>
+        <source>Add a tag with this name</source>
+        <translation>添加使用此名称的标签</translation>
+    </message>
+    <message>
+        <source>Press %1 to toggle this tag</source>
+        <translation>按 %1 切换此标签</translation>
+    </message>
+    <message>
+        <source>No tags yet.
+Type a name below and press Enter.</source>
+        <translation>还没有标签。
+在下方输入名称并按回车键。</translation>
+    </message>
+    <message>
+        <source>Open a folder to start tagging.</source>
+        <translation>打开一个文件夹以开始标记。</translation>
+    </message>
+    <message>
+        <source>Selected images with this tag: %1 of %2</source>
+        <translation>带有此标签的所选图像：%1 / %2</translation>
+    </message>
+    <message>
+        <source>Select images to tag them</source>
+        <translation>选择图像以进行标记</translation>
+    </message>
+    <message>
+        <source>Select images to tag them.</source>
+        <translation>选择图像以进行标记。</translation>
+    </message>
+    <message>
+        <source>Tags of the selected image</source>
+        <translation>所选图像的标签</translation>
+    </message>
+    <message>
+        <source>Tags of %1 selected images</source>
+        <translation>%1 张所选图像的标签</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>重命名(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Colour…</source>
+        <translation>颜色(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Shortcut…</source>
+        <translation>快捷键(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Merge Into</source>
+        <translation>合并到(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Rename Tag</source>
+        <translation>重命名标签</translation>
+    </message>
+    <message>
+        <source>New name of &quot;%1&quot;:</source>
+        <translation>“%1”的新名称：</translation>
+    </message>
+    <message>
+        <source>Colour of &quot;%1&quot;</source>
+        <translation>“%1”的颜色</translation>
+    </message>
+    <message>
+        <source>Shortcut of &quot;%1&quot;</source>
+        <translation>“%1”的快捷键</translation>
+    </message>
+    <message>
+        <source>No Shortcut</source>
+        <translation>无快捷键</translation>
+    </message>
+    <message>
+        <source>Press the key that toggles this tag on the selected images.</source>
+        <translation>请按下用于在所选图像上切换此标签的键。</translation>
+    </message>
+    <message>
+        <source>Delete Tag</source>
+        <translation>删除标签</translation>
+    </message>
+    <message>
+        <source>Delete the tag &quot;%1&quot;? Images that lose it: %2. You can undo this.</source>
+        <translation>删除标签“%1”？将失去此标签的图像：%2。此操作可以撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::ThumbnailDelegate</name>
+    <message>
+        <source>File missing</source>
+        <translation>文件缺失</translation>
+    </message>
+    <message>
+        <source>Cannot read</source>
+        <translation>无法读取</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::ThumbnailLoader</name>
+    <message>
+        <source>%1: cannot read the thumbnail: %2</source>
+        <translation>%1：无法读取缩略图：%2</translation>
+    </message>
+    <message>
+        <source>%1: no thumbnail could be made</source>
+        <translation>%1：无法生成缩略图</translation>
+    </message>
+</context>
 </TS>

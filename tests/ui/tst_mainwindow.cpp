@@ -20,14 +20,17 @@
 #include <QFile>
 #include <QImage>
 #include <QLabel>
+#include <QLibraryInfo>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPainter>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <QUndoStack>
 #include <QtTest>
 
@@ -775,7 +778,30 @@ void TestMainWindow::datasetOverview()
 void TestMainWindow::screenshot()
 {
     // 40 colourful images with several tags, rendered offscreen. With
-    // TAGWISE_SCREENSHOT_DIR set the pictures are written there to look at.
+    // TAGWISE_SCREENSHOT_DIR set the pictures are written there to look at;
+    // with TAGWISE_SCREENSHOT_LOCALE (zh_CN, de, ...) too, in that language.
+    const QString localeName = qEnvironmentVariable("TAGWISE_SCREENSHOT_LOCALE");
+    const auto restoreLocale = qScopeGuard([previous = QLocale()] { QLocale::setDefault(previous); });
+    QTranslator qtTranslator;
+    QTranslator translator;
+    if (!localeName.isEmpty()) {
+        const QLocale locale(localeName);
+        QLocale::setDefault(locale);
+        if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                              QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            QCoreApplication::installTranslator(&qtTranslator);
+        QVERIFY2(translator.load(locale, QStringLiteral("tagwise"), QStringLiteral("_"), QStringLiteral(":/i18n")),
+                 qPrintable(localeName));
+        QCoreApplication::installTranslator(&translator);
+        // Texts are set when the widgets are made, as in main(): build the window anew.
+        m_window = std::make_unique<MainWindow>();
+        m_window->resize(1200, 800);
+        m_window->show();
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    }
+    const QString suffix = localeName.isEmpty() ? QString() : QLatin1Char('-') + localeName;
+
     const QString dir = root();
     QDir().mkpath(dir);
     for (int i = 0; i < 40; ++i) {
@@ -849,13 +875,13 @@ void TestMainWindow::screenshot()
     const QString out = qEnvironmentVariable("TAGWISE_SCREENSHOT_DIR");
     if (!out.isEmpty()) {
         QDir().mkpath(out);
-        QVERIFY(shot.save(out + QStringLiteral("/tagwise-main.png")));
-        QVERIFY(welcomeShot.save(out + QStringLiteral("/tagwise-welcome.png")));
-        QVERIFY(overviewShot.save(out + QStringLiteral("/tagwise-overview.png")));
+        QVERIFY(shot.save(out + QStringLiteral("/tagwise-main%1.png").arg(suffix)));
+        QVERIFY(welcomeShot.save(out + QStringLiteral("/tagwise-welcome%1.png").arg(suffix)));
+        QVERIFY(overviewShot.save(out + QStringLiteral("/tagwise-overview%1.png").arg(suffix)));
         QTabWidget *tabs = overview->findChild<QTabWidget *>();
         for (int i = 1; tabs && i < tabs->count(); ++i) {
             tabs->setCurrentIndex(i);
-            QVERIFY(overview->grab().toImage().save(out + QStringLiteral("/tagwise-overview-%1.png").arg(i)));
+            QVERIFY(overview->grab().toImage().save(out + QStringLiteral("/tagwise-overview-%1%2.png").arg(i).arg(suffix)));
         }
     }
     overview->close();
