@@ -126,11 +126,12 @@ void ImagePreview::paintEvent(QPaintEvent *)
         return;
     }
     QSize size = m_image.size();
-    // Fit the box; small images are enlarged at most twice, to stay crisp.
+    // Fit the box; small images (icons, 64 px data sets) are enlarged up to
+    // eight times so their details can be judged, not further.
     QSize bounded = size;
     bounded.scale(area.size(), Qt::KeepAspectRatio);
-    if (bounded.width() > size.width() * 2)
-        bounded = size * 2;
+    if (bounded.width() > size.width() * 8)
+        bounded = size * 8;
     const QRect target(area.center().x() - bounded.width() / 2 + 1, area.center().y() - bounded.height() / 2 + 1,
                        bounded.width(), bounded.height());
     painter.setRenderHint(QPainter::SmoothPixmapTransform, true);

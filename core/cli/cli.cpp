@@ -17,6 +17,21 @@ void printUsage(QTextStream &stream)
         stream << "  " << command.synopsis << '\n';
 }
 
+// Every command answers a call without its required options with its full
+// usage text; --help shows that text on stdout instead of as an error.
+void printCommandUsage(const Command &command, QTextStream &out)
+{
+    QString text;
+    QTextStream capture(&text);
+    command.function({}, capture, capture);
+    capture.flush();
+    const qsizetype at = text.indexOf(QLatin1String("usage:"));
+    if (at >= 0)
+        out << text.mid(at);
+    else
+        out << "usage: tagwise-cli " << command.synopsis << '\n';
+}
+
 }
 
 int run(const QStringList &args, QTextStream &out, QTextStream &err)
@@ -28,7 +43,12 @@ int run(const QStringList &args, QTextStream &out, QTextStream &err)
     const QString name = args.at(1);
     for (const Command &command : commands()) {
         if (name == QLatin1String(command.name)) {
-            const int code = command.function(args.mid(2), out, err);
+            const QStringList rest = args.mid(2);
+            if (rest.contains(QLatin1String("--help")) || rest.contains(QLatin1String("-h"))) {
+                printCommandUsage(command, out);
+                return ExitOk;
+            }
+            const int code = command.function(rest, out, err);
             out.flush();
             err.flush();
             return code;
