@@ -1,0 +1,34 @@
+#pragma once
+
+#include "core/ml/network.h"
+
+#include <torch/nn/modules/batchnorm.h>
+#include <torch/nn/modules/container/sequential.h>
+#include <torch/nn/modules/conv.h>
+#include <torch/nn/modules/linear.h>
+
+namespace tagwise::ml {
+
+/**
+ * ResNet-18 with torchvision's layer layout, parameter names and
+ * initialisation (state-dict keys conv1, bn1, layer1.0.conv1, ...,
+ * layer2.0.downsample.0, ..., fc), so torchvision weights load by name; fc has
+ * numTags outputs. features() is layer4's output (inputSize/32 a side);
+ * head() is the global average pool and fc. Any input size of at least 32 works.
+ */
+class ResNet18 final : public NetworkImpl
+{
+public:
+    ResNet18(int numTags, int inputSize);
+
+    torch::Tensor features(torch::Tensor x) override;
+    torch::Tensor head(torch::Tensor features) override;
+
+private:
+    torch::nn::Conv2d m_conv1{nullptr};
+    torch::nn::BatchNorm2d m_bn1{nullptr};
+    torch::nn::Sequential m_layer1{nullptr}, m_layer2{nullptr}, m_layer3{nullptr}, m_layer4{nullptr};
+    torch::nn::Linear m_fc{nullptr};
+};
+
+}

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "core/ml/network.h"
+
+#include <torch/nn/modules/batchnorm.h>
+#include <torch/nn/modules/conv.h>
+#include <torch/nn/modules/dropout.h>
+#include <torch/nn/modules/linear.h>
+
+namespace tagwise::ml {
+
+/**
+ * The SmallerVGGNet of the PyImageSearch tutorial "Multi-label classification
+ * with Keras", layer for layer:
+ * CONV(32)-RELU-BN-POOL(3)-DROP(0.25); [CONV(64)-RELU-BN]x2-POOL(2)-DROP(0.25);
+ * [CONV(128)-RELU-BN]x2-POOL(2)-DROP(0.25); FLATTEN-FC(1024)-RELU-BN-DROP(0.5)-FC(numTags).
+ * Convolutions are 3x3 with "same" padding; pools are Keras-style (stride =
+ * window, no padding). Because of the flatten, the network takes inputs of
+ * exactly \a inputSize x \a inputSize (at least 12).
+ *
+ * features() ends at the BN after the last (second 128-channel) convolution,
+ * before the last pool, so Grad-CAM sees a map of inputSize/6 pixels a side.
+ */
+class SmallerVggNet final : public NetworkImpl
+{
+public:
+    SmallerVggNet(int numTags, int inputSize);
+
+    torch::Tensor features(torch::Tensor x) override;
+    torch::Tensor head(torch::Tensor features) override;
+
+    /// The side of the feature maps for this input size (before the last pool).
+    int featureSize() const { return m_featureSize; }
+
+private:
+    int m_featureSize = 0;
+    torch::nn::Conv2d m_conv1{nullptr}, m_conv2{nullptr}, m_conv3{nullptr}, m_conv4{nullptr},
+        m_conv5{nullptr};
+    torch::nn::BatchNorm2d m_bn1{nullptr}, m_bn2{nullptr}, m_bn3{nullptr}, m_bn4{nullptr},
+        m_bn5{nullptr};
+    torch::nn::Dropout m_drop1{nullptr}, m_drop2{nullptr}, m_drop3{nullptr}, m_drop4{nullptr};
+    torch::nn::Linear m_fc1{nullptr}, m_fc2{nullptr};
+    torch::nn::BatchNorm1d m_bnFc{nullptr};
+};
+
+}

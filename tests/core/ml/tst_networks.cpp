@@ -1,0 +1,225 @@
+#include "core/ml/modelweights.h"
+#include "core/ml/network.h"
+#include "core/ml/networkfactory.h"
+
+#include <torch/torch.h>
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+#include <map>
+
+using namespace tagwise::ml;
+
+namespace {
+
+constexpr int kTags = 5;
+
+std::map<std::string, std::vector<int64_t>> stateDictShapes(const NetworkPtr &net)
+{
+    std::map<std::string, std::vector<int64_t>> shapes;
+    for (const auto &p : net->named_parameters())
+        shapes[p.key()] = p.value().sizes().vec();
+    for (const auto &b : net->named_buffers())
+        shapes[b.key()] = b.value().sizes().vec();
+    return shapes;
+}
+
+}
+
+class TestNetworks final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void architectureNamesAreBuilt();
+    void unknownArchitectureThrows();
+    void badSizesThrow_data();
+    void badSizesThrow();
+    void forwardBackwardShapes_data();
+    void forwardBackwardShapes();
+    void channelsLastMatchesContiguous_data();
+    void channelsLastMatchesContiguous();
+    void torchvisionParity_data();
+    void torchvisionParity();
+    void overfitsTinyBatch_data();
+    void overfitsTinyBatch();
+};
+
+void TestNetworks::initTestCase()
+{
+    torch::manual_seed(1234);
+}
+
+void TestNetworks::architectureNamesAreBuilt()
+{
+    const auto names = architectureNames();
+    QCOMPARE(names, (std::vector<std::string>{"smallervggnet", "resnet18", "mobilenetv2"}));
+    for (const auto &name : names) {
+        QVERIFY(isArchitecture(name));
+        QVERIFY(createNetwork(name, 3, 64) != nullptr);
+    }
+    QVERIFY(!isArchitecture("vgg16"));
+}
+
+void TestNetworks::unknownArchitectureThrows()
+{
+    try {
+        createNetwork("alexnet", 3, 64);
+        QFAIL("no exception for an unknown architecture");
+    } catch (const std::invalid_argument &e) {
+        QVERIFY2(std::string(e.what()).find("alexnet") != std::string::npos, e.what());
+    }
+}
+
+void TestNetworks::badSizesThrow_data()
+{
+    QTest::addColumn<QString>("arch");
+    QTest::addColumn<int>("numTags");
+    QTest::addColumn<int>("inputSize");
+    QTest::newRow("vgg too small") << "smallervggnet" << 3 << 11;
+    QTest::newRow("resnet too small") << "resnet18" << 3 << 16;
+    QTest::newRow("mobilenet too small") << "mobilenetv2" << 3 << 31;
+    QTest::newRow("no tags") << "resnet18" << 0 << 64;
+}
+
+void TestNetworks::badSizesThrow()
+{
+    QFETCH(QString, arch);
+    QFETCH(int, numTags);
+    QFETCH(int, inputSize);
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, createNetwork(arch.toStdString(), numTags, inputSize));
+}
+
+void TestNetworks::forwardBackwardShapes_data()
+{
+    QTest::addColumn<QString>("arch");
+    QTest::addColumn<int>("inputSize");
+    QTest::addColumn<int>("channels");
+    QTest::addColumn<int>("featureSide");
+    QTest::newRow("smallervggnet 32") << "smallervggnet" << 32 << 128 << 5;
+    QTest::newRow("smallervggnet 64") << "smallervggnet" << 64 << 128 << 10;
+    QTest::newRow("smallervggnet 96") << "smallervggnet" << 96 << 128 << 16;
+    QTest::newRow("resnet18 32") << "resnet18" << 32 << 512 << 1;
+    QTest::newRow("resnet18 64") << "resnet18" << 64 << 512 << 2;
+    QTest::newRow("mobilenetv2 32") << "mobilenetv2" << 32 << 1280 << 1;
+    QTest::newRow("mobilenetv2 64") << "mobilenetv2" << 64 << 1280 << 2;
+}
+
+void TestNetworks::forwardBackwardShapes()
+{
+    QFETCH(QString, arch);
+    QFETCH(int, inputSize);
+    QFETCH(int, channels);
+    QFETCH(int, featureSide);
+
+    auto net = createNetwork(arch.toStdString(), kTags, inputSize);
+    net->train();
+    const auto x = torch::randn({2, 3, inputSize, inputSize});
+    const auto features = net->features(x);
+    QCOMPARE(features.sizes().vec(), (std::vector<int64_t>{2, channels, featureSide, featureSide}));
+    const auto logits = net->head(features);
+    QCOMPARE(logits.sizes().vec(), (std::vector<int64_t>{2, kTags}));
+    QCOMPARE(net->forward(x).sizes().vec(), (std::vector<int64_t>{2, kTags}));
+
+    const auto target = torch::randint(0, 2, {2, kTags}).to(torch::kFloat);
+    torch::nn::functional::binary_cross_entropy_with_logits(logits, target).backward();
+    for (const auto &p : net->named_parameters()) {
+        QVERIFY2(p.value().grad().defined(), p.key().c_str());
+        QVERIFY2(torch::isfinite(p.value().grad()).all().item<bool>(), p.key().c_str());
+    }
+}
+
+void TestNetworks::channelsLastMatchesContiguous_data()
+{
+    QTest::addColumn<QString>("arch");
+    for (const auto &name : architectureNames())
+        QTest::newRow(name.c_str()) << QString::fromStdString(name);
+}
+
+void TestNetworks::channelsLastMatchesContiguous()
+{
+    QFETCH(QString, arch);
+    auto net = createNetwork(arch.toStdString(), kTags, 64);
+    net->eval();
+    torch::NoGradGuard noGrad;
+    const auto x = torch::randn({2, 3, 64, 64});
+    const auto expected = net->forward(x);
+    toChannelsLast(*net);
+    QVERIFY(net->parameters().front().is_contiguous(torch::MemoryFormat::ChannelsLast));
+    const auto actual = net->forward(x.contiguous(torch::MemoryFormat::ChannelsLast));
+    QVERIFY2(torch::allclose(actual, expected, 1e-4, 1e-4),
+             qPrintable(QString::number((actual - expected).abs().max().item<double>())));
+}
+
+void TestNetworks::torchvisionParity_data()
+{
+    QTest::addColumn<QString>("arch");
+    QTest::newRow("resnet18") << "resnet18";
+    QTest::newRow("mobilenetv2") << "mobilenetv2";
+}
+
+void TestNetworks::torchvisionParity()
+{
+    QFETCH(QString, arch);
+    QFile file(QStringLiteral(TAGWISE_TEST_DATA "/networks/torchvision_%1.json").arg(arch));
+    QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+    const auto root = QJsonDocument::fromJson(file.readAll()).object();
+    const auto reference = root.value("stateDict").toObject();
+    QVERIFY(reference.size() > 50);
+
+    const auto shapes = stateDictShapes(createNetwork(arch.toStdString(), root.value("numClasses").toInt(), 224));
+    for (auto it = reference.begin(); it != reference.end(); ++it) {
+        const auto found = shapes.find(it.key().toStdString());
+        QVERIFY2(found != shapes.end(), qPrintable("missing " + it.key()));
+        std::vector<int64_t> expected;
+        for (const auto &v : it.value().toArray())
+            expected.push_back(v.toInteger());
+        QVERIFY2(found->second == expected, qPrintable("shape of " + it.key()));
+    }
+    for (const auto &[key, shape] : shapes)
+        QVERIFY2(reference.contains(QString::fromStdString(key)), ("extra " + key).c_str());
+}
+
+void TestNetworks::overfitsTinyBatch_data()
+{
+    QTest::addColumn<QString>("arch");
+    QTest::addColumn<int>("steps");
+    // SmallerVGGNet's dropout (0.5 before the last layer) slows memorising down.
+    QTest::newRow("smallervggnet") << "smallervggnet" << 100;
+    QTest::newRow("resnet18") << "resnet18" << 8;
+    QTest::newRow("mobilenetv2") << "mobilenetv2" << 12;
+}
+
+void TestNetworks::overfitsTinyBatch()
+{
+    QFETCH(QString, arch);
+    QFETCH(int, steps);
+    torch::manual_seed(7);
+    auto net = createNetwork(arch.toStdString(), kTags, 32);
+    net->train();
+    const auto x = torch::randn({4, 3, 32, 32});
+    const auto y = torch::randint(0, 2, {4, kTags}).to(torch::kFloat);
+    torch::optim::Adam optimizer(net->parameters(), torch::optim::AdamOptions(1e-3));
+
+    std::vector<double> losses;
+    for (int step = 0; step < steps; ++step) {
+        optimizer.zero_grad();
+        const auto loss = torch::nn::functional::binary_cross_entropy_with_logits(net->forward(x), y);
+        loss.backward();
+        optimizer.step();
+        losses.push_back(loss.item<double>());
+    }
+    // Random labels on 4 images: only memorising brings the loss down.
+    const double first = losses.front();
+    const double last = (losses[steps - 3] + losses[steps - 2] + losses[steps - 1]) / 3;
+    qInfo("%s: loss %.4f -> %.4f", qPrintable(arch), first, last);
+    QVERIFY2(last < 0.5 * first, qPrintable(QStringLiteral("loss %1 -> %2").arg(first).arg(last)));
+}
+
+QTEST_GUILESS_MAIN(TestNetworks)
+#include "tst_networks.moc"
