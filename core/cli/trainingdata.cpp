@@ -1,0 +1,127 @@
+#include "core/cli/trainingdata.h"
+
+#include "core/formats/planetcsv.h"
+#include "core/project/projecterror.h"
+#include "core/project/projectstore.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+#include <algorithm>
+#include <map>
+
+namespace tagwise::cli {
+
+namespace {
+
+formats::ImportReport readCsv(const QString &csv, const QString &imagesDir)
+{
+    if (!QFileInfo(csv).isFile())
+        throw ProjectError(QStringLiteral("%1: no such file").arg(csv));
+    if (!QFileInfo(csv).isReadable())
+        throw ProjectError(QStringLiteral("%1: not readable").arg(csv));
+    formats::ImportReport report = formats::readPlanetCsv(csv, imagesDir);
+    if (report.rows.isEmpty())
+        throw ProjectError(QStringLiteral("%1: no usable rows (%2 problems)").arg(csv).arg(report.problems.size()));
+    return report;
+}
+
+ml::Sample sampleOf(const ImageTags &row, const QDir &images, const std::map<QString, std::size_t> &tagIndex)
+{
+    ml::Sample sample;
+    sample.path = QDir::cleanPath(images.absoluteFilePath(row.path)).toStdString();
+    sample.target.assign(tagIndex.size(), 0);
+    for (const QString &tag : row.tags)
+        sample.target[tagIndex.at(tag)] = 1;
+    return sample;
+}
+
+QString userCacheDir()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/decoded");
+}
+
+}
+
+TrainingData trainingDataFromProject(const QString &projectDir)
+{
+    if (!QFileInfo(projectDir).isDir())
+        throw ProjectError(QStringLiteral("%1: no such folder").arg(projectDir));
+    if (!ProjectStore::exists(projectDir))
+        throw ProjectError(QStringLiteral("%1: not a Tagwise project (no .tagwise folder); import images into it first")
+                               .arg(projectDir));
+    const std::unique_ptr<ProjectStore> store = ProjectStore::open(projectDir);
+    TrainingData data;
+    data.cacheDir = store->dataPath() + QStringLiteral("/decoded");
+    std::map<qint64, std::size_t> tagIndex;
+    for (const TagInfo &tag : store->tags()) {
+        tagIndex[tag.id] = data.snapshot.tags.size();
+        data.snapshot.tags.push_back(tag.name.toStdString());
+    }
+    if (data.snapshot.tags.empty())
+        throw ProjectError(QStringLiteral("%1: the project has no tags").arg(projectDir));
+    for (const ImageRecord &image : store->images()) {
+        if (image.missing || (image.tags.empty() && !image.reviewed)) {
+            ++data.leftOut;
+            continue;
+        }
+        if (image.split == Split::Test) {
+            ++data.heldOut;
+            continue;
+        }
+        ml::Sample sample;
+        sample.path = store->absolutePath(image.path).toStdString();
+        sample.target.assign(tagIndex.size(), 0);
+        for (const qint64 id : image.tags) {
+            const auto it = tagIndex.find(id);
+            if (it != tagIndex.end())
+                sample.target[it->second] = 1;
+        }
+        (image.split == Split::Train ? data.snapshot.train : data.snapshot.validation).push_back(std::move(sample));
+    }
+    if (data.snapshot.train.empty())
+        throw ProjectError(QStringLiteral("%1: no tagged or reviewed images in the train split").arg(projectDir));
+    return data;
+}
+
+TrainingData trainingDataFromCsv(const QString &csv, const QString &imagesDir, const QString &validationCsv)
+{
+    if (!QFileInfo(imagesDir).isDir())
+        throw ProjectError(QStringLiteral("%1: no such images folder").arg(imagesDir));
+    TrainingData data;
+    data.cacheDir = userCacheDir();
+    const formats::ImportReport trainReport = readCsv(csv, imagesDir);
+    formats::ImportReport validationReport;
+    if (!validationCsv.isEmpty())
+        validationReport = readCsv(validationCsv, imagesDir);
+    data.problems = trainReport.problems + validationReport.problems;
+
+    QStringList tags;
+    for (const formats::ImportReport *report : std::initializer_list<const formats::ImportReport *>{&trainReport, &validationReport}) {
+        for (const ImageTags &row : report->rows)
+            tags += row.tags;
+    }
+    tags.removeDuplicates();
+    std::sort(tags.begin(), tags.end());
+    if (tags.isEmpty())
+        throw ProjectError(QStringLiteral("%1: no image has a tag").arg(csv));
+    std::map<QString, std::size_t> tagIndex;
+    for (const QString &tag : std::as_const(tags)) {
+        tagIndex[tag] = data.snapshot.tags.size();
+        data.snapshot.tags.push_back(tag.toStdString());
+    }
+
+    const QDir images(imagesDir);
+    for (const ImageTags &row : trainReport.rows) {
+        const bool train = !validationCsv.isEmpty() || ProjectStore::defaultSplit(row.path) == Split::Train;
+        (train ? data.snapshot.train : data.snapshot.validation).push_back(sampleOf(row, images, tagIndex));
+    }
+    for (const ImageTags &row : validationReport.rows)
+        data.snapshot.validation.push_back(sampleOf(row, images, tagIndex));
+    if (data.snapshot.train.empty())
+        throw ProjectError(QStringLiteral("%1: no image falls in the train split").arg(csv));
+    return data;
+}
+
+}

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "core/ml/datasetsnapshot.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace tagwise::cli {
+
+/// What a training run will learn from, and how it was chosen.
+struct TrainingData
+{
+    ml::DatasetSnapshot snapshot;  ///< absolute image paths
+    int heldOut = 0;               ///< test-split images kept out of training and validation
+    int leftOut = 0;               ///< images neither tagged nor reviewed, or missing on disk
+    QStringList problems;          ///< rows of the input that could not be used, one line each
+    QString cacheDir;              ///< where decoded pixels are best cached for this source
+};
+
+/**
+ * The training data of a project folder, from the store's splits: the train
+ * split trains, the validation split validates, and the test split is held
+ * out (it stays unseen for a later evaluation). Images missing on disk, and
+ * images neither tagged nor reviewed, are left out; a reviewed image without
+ * tags is a true negative for every tag. Throws ProjectError naming the folder
+ * and the reason.
+ */
+TrainingData trainingDataFromProject(const QString &projectDir);
+
+/**
+ * The training data of a Planet-style CSV and its images folder. Without
+ * \a validationCsv the split is ProjectStore::defaultSplit() of each image's
+ * relative path: the train part trains, and the validation and test parts
+ * together validate (20 %: a CSV run has no later use for a held-out part,
+ * and more validation images make better thresholds). With \a validationCsv
+ * every row of \a csv trains and every row of \a validationCsv validates.
+ * The tags are those of the rows, sorted. Throws ProjectError naming the file
+ * and the reason (missing, malformed, no usable rows).
+ */
+TrainingData trainingDataFromCsv(const QString &csv, const QString &imagesDir, const QString &validationCsv = QString());
+
+}

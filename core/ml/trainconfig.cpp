@@ -1,0 +1,215 @@
+#include "core/ml/trainconfig.h"
+
+#include "core/ml/jsonvalue.h"
+#include "core/ml/networkfactory.h"
+
+#include <stdexcept>
+
+namespace tagwise::ml {
+
+namespace {
+
+void require(bool ok, const std::string &message)
+{
+    if (!ok)
+        throw std::invalid_argument(message);
+}
+
+template<typename Kind>
+Kind fromName(const std::string &name, const char *what, std::initializer_list<Kind> kinds,
+              std::string (*nameOf)(Kind))
+{
+    std::string known;
+    for (const Kind kind : kinds) {
+        if (nameOf(kind) == name)
+            return kind;
+        known += (known.empty() ? "" : ", ") + nameOf(kind);
+    }
+    throw std::invalid_argument("unknown " + std::string(what) + " \"" + name + "\" (known: " + known + ")");
+}
+
+JsonValue augmentationToJson(const AugmentationConfig &a)
+{
+    JsonValue json = JsonValue::object();
+    json.set("hflip", a.horizontalFlip);
+    json.set("vflip", a.verticalFlip);
+    json.set("affine", a.affine);
+    json.set("rotation_degrees", a.rotationDegrees);
+    json.set("shift_fraction", a.shiftFraction);
+    json.set("scale_fraction", a.scaleFraction);
+    json.set("colour", a.colour);
+    json.set("brightness", a.brightness);
+    json.set("contrast", a.contrast);
+    return json;
+}
+
+void read(const JsonValue &json, const char *key, bool &value)
+{
+    if (json.contains(key))
+        value = json.at(key).toBool();
+}
+
+void read(const JsonValue &json, const char *key, double &value)
+{
+    if (json.contains(key))
+        value = json.at(key).toDouble();
+}
+
+void read(const JsonValue &json, const char *key, int &value)
+{
+    if (json.contains(key))
+        value = int(json.at(key).toInteger());
+}
+
+}
+
+void TrainConfig::validate() const
+{
+    if (!isArchitecture(architecture)) {
+        std::string known;
+        for (const auto &name : architectureNames())
+            known += (known.empty() ? "" : ", ") + name;
+        throw std::invalid_argument("unknown architecture \"" + architecture + "\" (known: " + known + ")");
+    }
+    require(inputSize >= 16 && inputSize <= 1024, "input size must be between 16 and 1024 pixels");
+    require(epochs >= 1 && epochs <= 100000, "epochs must be between 1 and 100000");
+    require(batchSize >= 2 && batchSize <= 4096, "batch size must be between 2 and 4096");
+    require(learningRate > 0.0 && learningRate < 10.0, "learning rate must be above 0 and below 10");
+    require(weightDecay >= 0.0 && weightDecay < 1.0, "weight decay must be in [0, 1)");
+    require(momentum >= 0.0 && momentum < 1.0, "momentum must be in [0, 1)");
+    require(warmupEpochs >= 0 && warmupEpochs < epochs + 1, "warm-up epochs must be between 0 and the epoch count");
+    require(patience >= 0, "patience must not be negative");
+    require(beta > 0.0 && beta <= 100.0, "beta must be above 0 and at most 100");
+    require(threads >= 0 && threads <= 1024, "threads must be between 0 (all cores) and 1024");
+    require(workers >= 0 && workers <= 64, "workers must be between 0 and 64");
+    const AugmentationConfig &a = augmentation;
+    require(a.rotationDegrees >= 0.0 && a.rotationDegrees <= 180.0, "rotation must be between 0 and 180 degrees");
+    require(a.shiftFraction >= 0.0 && a.shiftFraction <= 0.5, "shift must be between 0 and 0.5");
+    require(a.scaleFraction >= 0.0 && a.scaleFraction < 0.9, "scale must be between 0 and 0.9");
+    require(a.brightness >= 0.0 && a.brightness <= 1.0, "brightness must be between 0 and 1");
+    require(a.contrast >= 0.0 && a.contrast < 1.0, "contrast must be between 0 and 1");
+}
+
+JsonValue TrainConfig::toJson() const
+{
+    JsonValue json = JsonValue::object();
+    json.set("arch", architecture);
+    json.set("input_size", inputSize);
+    json.set("epochs", epochs);
+    json.set("batch_size", batchSize);
+    json.set("learning_rate", learningRate);
+    json.set("optimizer", optimizerName(optimizer));
+    json.set("weight_decay", weightDecay);
+    json.set("momentum", momentum);
+    json.set("schedule", scheduleName(schedule));
+    json.set("warmup_epochs", warmupEpochs);
+    json.set("patience", patience);
+    json.set("beta", beta);
+    json.set("threads", threads);
+    // A string: a 64-bit seed does not survive a double.
+    json.set("seed", std::to_string(seed));
+    json.set("device", deviceChoiceName(device));
+    json.set("mixed_precision", mixedPrecision);
+    json.set("cpu_bf16", cpuBfloat16);
+    json.set("augmentation", augmentationToJson(augmentation));
+    json.set("positive_weights", positiveWeights);
+    json.set("workers", workers);
+    json.set("tune_thresholds", tuneThresholds);
+    return json;
+}
+
+TrainConfig TrainConfig::fromJson(const JsonValue &json)
+{
+    TrainConfig c;
+    if (json.contains("arch"))
+        c.architecture = json.at("arch").toString();
+    read(json, "input_size", c.inputSize);
+    read(json, "epochs", c.epochs);
+    read(json, "batch_size", c.batchSize);
+    read(json, "learning_rate", c.learningRate);
+    if (json.contains("optimizer"))
+        c.optimizer = optimizerFromName(json.at("optimizer").toString());
+    read(json, "weight_decay", c.weightDecay);
+    read(json, "momentum", c.momentum);
+    if (json.contains("schedule"))
+        c.schedule = scheduleFromName(json.at("schedule").toString());
+    read(json, "warmup_epochs", c.warmupEpochs);
+    read(json, "patience", c.patience);
+    read(json, "beta", c.beta);
+    read(json, "threads", c.threads);
+    if (json.contains("seed")) {
+        const JsonValue &seed = json.at("seed");
+        c.seed = seed.type() == JsonValue::Type::String ? std::stoull(seed.toString())
+                                                        : static_cast<std::uint64_t>(seed.toInteger());
+    }
+    if (json.contains("device"))
+        c.device = deviceChoiceFromName(json.at("device").toString());
+    read(json, "mixed_precision", c.mixedPrecision);
+    read(json, "cpu_bf16", c.cpuBfloat16);
+    if (json.contains("augmentation")) {
+        const JsonValue &a = json.at("augmentation");
+        read(a, "hflip", c.augmentation.horizontalFlip);
+        read(a, "vflip", c.augmentation.verticalFlip);
+        read(a, "affine", c.augmentation.affine);
+        read(a, "rotation_degrees", c.augmentation.rotationDegrees);
+        read(a, "shift_fraction", c.augmentation.shiftFraction);
+        read(a, "scale_fraction", c.augmentation.scaleFraction);
+        read(a, "colour", c.augmentation.colour);
+        read(a, "brightness", c.augmentation.brightness);
+        read(a, "contrast", c.augmentation.contrast);
+    }
+    read(json, "positive_weights", c.positiveWeights);
+    read(json, "workers", c.workers);
+    read(json, "tune_thresholds", c.tuneThresholds);
+    return c;
+}
+
+std::string optimizerName(OptimizerKind kind)
+{
+    switch (kind) {
+    case OptimizerKind::Adam: return "adam";
+    case OptimizerKind::AdamW: return "adamw";
+    case OptimizerKind::Sgd: return "sgd";
+    }
+    return "?";
+}
+
+std::string scheduleName(ScheduleKind kind)
+{
+    switch (kind) {
+    case ScheduleKind::None: return "none";
+    case ScheduleKind::OneCycle: return "onecycle";
+    case ScheduleKind::Cosine: return "cosine";
+    case ScheduleKind::Plateau: return "plateau";
+    }
+    return "?";
+}
+
+std::string deviceChoiceName(DeviceChoice choice)
+{
+    switch (choice) {
+    case DeviceChoice::Auto: return "auto";
+    case DeviceChoice::Cpu: return "cpu";
+    case DeviceChoice::Cuda: return "cuda";
+    }
+    return "?";
+}
+
+OptimizerKind optimizerFromName(const std::string &name)
+{
+    return fromName(name, "optimizer", {OptimizerKind::Adam, OptimizerKind::AdamW, OptimizerKind::Sgd}, &optimizerName);
+}
+
+ScheduleKind scheduleFromName(const std::string &name)
+{
+    return fromName(name, "schedule",
+                    {ScheduleKind::None, ScheduleKind::OneCycle, ScheduleKind::Cosine, ScheduleKind::Plateau},
+                    &scheduleName);
+}
+
+DeviceChoice deviceChoiceFromName(const std::string &name)
+{
+    return fromName(name, "device", {DeviceChoice::Auto, DeviceChoice::Cpu, DeviceChoice::Cuda}, &deviceChoiceName);
+}
+
+}

@@ -1,0 +1,649 @@
+#include "core/ml/trainer.h"
+
+#include "core/ml/atomicfile.h"
+#include "core/ml/autocastscope.h"
+#include "core/ml/batchloader.h"
+#include "core/ml/decodeddataset.h"
+#include "core/ml/device.h"
+#include "core/ml/feedback.h"
+#include "core/ml/jsonvalue.h"
+#include "core/ml/lrschedule.h"
+#include "core/ml/metrics.h"
+#include "core/ml/metricsjson.h"
+#include "core/ml/mlerror.h"
+#include "core/ml/modelbundle.h"
+#include "core/ml/modelweights.h"
+#include "core/ml/network.h"
+#include "core/ml/thresholds.h"
+
+#include <torch/torch.h>
+
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <sstream>
+
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
+namespace tagwise::ml {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char *kConfigFile = "config.json";
+constexpr const char *kDatasetFile = "dataset.json";
+constexpr const char *kMetricsFile = "metrics.json";
+constexpr std::uint64_t kDropoutStream = 0x44524f50ull;
+
+using Clock = std::chrono::steady_clock;
+
+double secondsSince(Clock::time_point start)
+{
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+std::string statusName(TrainResult::Status status)
+{
+    switch (status) {
+    case TrainResult::Status::Finished: return "finished";
+    case TrainResult::Status::StoppedEarly: return "stopped_early";
+    case TrainResult::Status::Canceled: return "canceled";
+    }
+    return "?";
+}
+
+/**
+ * Keeps freed large blocks in the heap while a run trains. glibc serves blocks
+ * above 32 MB (a batch's activations, their gradients) with fresh mmap()s,
+ * whose pages the kernel must fault in and zero at every step: that cost a
+ * quarter of the training time of SmallerVGGNet at 64 px here. At the end the
+ * unused heap goes back to the system.
+ */
+class LargeBlockReuse final
+{
+public:
+    LargeBlockReuse()
+    {
+#ifdef __GLIBC__
+        mallopt(M_MMAP_THRESHOLD, 1 << 30);
+        mallopt(M_TRIM_THRESHOLD, 1 << 30);
+#endif
+    }
+    ~LargeBlockReuse()
+    {
+#ifdef __GLIBC__
+        malloc_trim(0);
+#endif
+    }
+    LargeBlockReuse(const LargeBlockReuse &) = delete;
+    LargeBlockReuse &operator=(const LargeBlockReuse &) = delete;
+};
+
+/// Validation outputs: probabilities and truth, N x T row-major, and the mean loss.
+struct Predictions
+{
+    std::vector<float> probabilities;
+    std::vector<std::uint8_t> truth;
+    double loss = 0.0;
+};
+
+}
+
+/// One call of train() or resume(): the data, the model and the loop.
+class Trainer::Run
+{
+public:
+    Run(const Trainer &trainer, TrainConfig config, DatasetSnapshot snapshot)
+        : m_trainer(trainer)
+        , m_config(std::move(config))
+        , m_snapshot(std::move(snapshot))
+        , m_dir(trainer.m_runDir)
+    {
+    }
+
+    TrainResult execute(bool resuming);
+
+private:
+    std::string path(const char *name) const { return (fs::path(m_dir) / name).string(); }
+    void status(const std::string &message) const;
+    void warn(const std::string &message) const;
+    bool canceled() const { return m_trainer.m_feedback && m_trainer.m_feedback->isCanceled(); }
+
+    void prepareData();
+    void buildModel();
+    std::unique_ptr<torch::optim::Optimizer> makeOptimizer();
+    void readCheckpoint();
+    void applyCheckpoint();
+    void saveCheckpoint();
+    void writeMetrics(const std::string &status, const JsonValue *validation) const;
+    JsonValue stateJson() const;
+
+    /// Trains one epoch; false when canceled (the epoch is then abandoned).
+    bool trainEpoch(int epoch, EpochRecord &record);
+    /// Predicts the validation set; false when canceled.
+    bool predictValidation(Predictions &out);
+    torch::Tensor loss(const torch::Tensor &logits, const torch::Tensor &targets) const;
+    void finish(TrainResult &result);
+
+    const Trainer &m_trainer;
+    TrainConfig m_config;
+    DatasetSnapshot m_snapshot;
+    std::string m_dir;
+
+    torch::Device m_device{torch::kCPU};
+    DecodedDataset m_data;
+    Normalization m_normalization;
+    bool m_haveNormalization = false;
+    std::unique_ptr<BatchLoader> m_trainLoader;
+    std::unique_ptr<BatchLoader> m_validationLoader;
+    NetworkPtr m_network;
+    std::unique_ptr<torch::optim::Optimizer> m_optimizer;
+    std::unique_ptr<LrSchedule> m_schedule;
+    torch::Tensor m_positiveWeight;
+    std::unique_ptr<torch::serialize::InputArchive> m_checkpoint;
+    JsonValue m_resumeState;
+
+    // The run's state, carried by last.pt.
+    int m_epochsDone = 0;
+    int m_bestEpoch = 0;
+    double m_bestFbeta = -1.0;
+    int m_badEpochs = 0;
+    bool m_stoppedEarly = false;
+    double m_elapsedBefore = 0.0;
+    std::vector<EpochRecord> m_records;
+    Clock::time_point m_started = Clock::now();
+    double m_decodeSeconds = 0.0;
+};
+
+void Trainer::Run::status(const std::string &message) const
+{
+    if (m_trainer.m_callbacks.status)
+        m_trainer.m_callbacks.status(message);
+}
+
+void Trainer::Run::warn(const std::string &message) const
+{
+    if (m_trainer.m_callbacks.warning)
+        m_trainer.m_callbacks.warning(message);
+}
+
+void Trainer::Run::prepareData()
+{
+    // The same checks as after decoding, before spending the time to decode.
+    if (m_snapshot.validation.empty())
+        throw MlError("no validation images: the best epoch, early stopping and the thresholds need some");
+    if (m_snapshot.train.size() < 2)
+        throw MlError("only " + std::to_string(m_snapshot.train.size()) + " training image; training needs at least 2");
+    const std::size_t total = m_snapshot.train.size() + m_snapshot.validation.size();
+    status("decoding " + std::to_string(total) + " images at " + std::to_string(m_config.inputSize) + "x"
+           + std::to_string(m_config.inputSize));
+    const auto start = Clock::now();
+    m_data = DecodedDataset::decode(m_snapshot, m_config.inputSize, m_trainer.m_loader,
+                                    [this](const std::string &message) { warn(message); }, m_trainer.m_feedback);
+    m_decodeSeconds = secondsSince(start);
+    if (m_data.train.size() < 2)
+        throw MlError("only " + std::to_string(m_data.train.size())
+                      + " training image could be read; training needs at least 2");
+    if (m_data.validation.size() == 0)
+        throw MlError("none of the " + std::to_string(m_snapshot.validation.size()) + " validation images could be read");
+
+    const auto counts = m_data.train.targets.sum(0);
+    for (std::size_t t = 0; t < m_snapshot.tags.size(); ++t) {
+        if (counts[std::int64_t(t)].item<float>() == 0.0f)
+            warn("tag \"" + m_snapshot.tags[t] + "\" has no training images; the model cannot learn it");
+    }
+    if (!m_haveNormalization) {
+        m_normalization = Normalization::measure(m_data.train.pixels);
+        m_haveNormalization = true;
+    }
+    if (m_config.positiveWeights) {
+        // pos_weight = negatives / positives per tag, as PyTorch's documentation suggests,
+        // bounded so that a tag with one example does not dominate the loss.
+        const double n = double(m_data.train.size());
+        m_positiveWeight = ((n - counts) / counts.clamp_min(1.0)).clamp(0.05, 50.0).to(torch::kFloat);
+    }
+
+    const BatchTransform trainTransform(m_normalization, m_config.augmentation, true);
+    const BatchTransform plainTransform(m_normalization);
+    m_trainLoader = std::make_unique<BatchLoader>(m_data.train, trainTransform, m_config.batchSize, true,
+                                                  m_config.workers, m_config.seed);
+    m_validationLoader = std::make_unique<BatchLoader>(m_data.validation, plainTransform, m_config.batchSize, false,
+                                                       m_config.workers, m_config.seed);
+    m_trainLoader->setPinnedMemory(m_device.is_cuda());
+    m_validationLoader->setPinnedMemory(m_device.is_cuda());
+}
+
+std::unique_ptr<torch::optim::Optimizer> Trainer::Run::makeOptimizer()
+{
+    const auto parameters = m_network->parameters();
+    const double lr = m_config.learningRate;
+    switch (m_config.optimizer) {
+    case OptimizerKind::Adam:
+        return std::make_unique<torch::optim::Adam>(parameters,
+                                                    torch::optim::AdamOptions(lr).weight_decay(m_config.weightDecay));
+    case OptimizerKind::AdamW:
+        return std::make_unique<torch::optim::AdamW>(parameters,
+                                                     torch::optim::AdamWOptions(lr).weight_decay(m_config.weightDecay));
+    case OptimizerKind::Sgd:
+        return std::make_unique<torch::optim::SGD>(parameters, torch::optim::SGDOptions(lr)
+                                                                   .momentum(m_config.momentum)
+                                                                   .nesterov(m_config.momentum > 0.0)
+                                                                   .weight_decay(m_config.weightDecay));
+    }
+    throw std::invalid_argument("unknown optimiser");
+}
+
+void Trainer::Run::buildModel()
+{
+    torch::manual_seed(m_config.seed);
+    m_network = createNetwork(m_config.architecture, int(m_snapshot.tags.size()), m_config.inputSize);
+    m_network->to(m_device);
+    toChannelsLast(*m_network);
+    if (m_positiveWeight.defined())
+        m_positiveWeight = m_positiveWeight.to(m_device);
+    m_optimizer = makeOptimizer();
+    m_schedule = std::make_unique<LrSchedule>(m_config.schedule, m_config.learningRate, m_config.epochs,
+                                              m_trainLoader->batchCount(), m_config.warmupEpochs);
+}
+
+JsonValue Trainer::Run::stateJson() const
+{
+    JsonValue state = JsonValue::object();
+    state.set("epoch", m_epochsDone);
+    state.set("best_epoch", m_bestEpoch);
+    state.set("best_fbeta", m_bestFbeta);
+    state.set("bad_epochs", m_badEpochs);
+    state.set("stopped_early", m_stoppedEarly);
+    state.set("elapsed_seconds", m_elapsedBefore + secondsSince(m_started));
+    state.set("normalization", m_normalization.toJson());
+    state.set("schedule", m_schedule->state());
+    JsonValue records = JsonValue::array();
+    for (const auto &record : m_records)
+        records.append(record.toJson());
+    state.set("records", std::move(records));
+    return state;
+}
+
+void Trainer::Run::saveCheckpoint()
+{
+    const std::string file = path(kLastCheckpoint);
+    std::ostringstream bytes;
+    try {
+        torch::serialize::OutputArchive root;
+        torch::serialize::OutputArchive model;
+        torch::serialize::OutputArchive optimizer;
+        m_network->save(model);
+        m_optimizer->save(optimizer);
+        root.write("model", model);
+        root.write("optimizer", optimizer);
+        root.write("state", c10::IValue(stateJson().dump(-1)));
+        root.save_to(bytes);
+    } catch (const std::exception &error) {
+        throw MlError(file + ": cannot serialise the checkpoint: " + describeError(error));
+    }
+    writeFileAtomically(file, bytes.str());
+}
+
+void Trainer::Run::readCheckpoint()
+{
+    const std::string file = path(kLastCheckpoint);
+    if (!fs::exists(file))
+        throw MlError(file + ": no checkpoint to resume from (the run stopped before its first epoch ended)");
+    std::istringstream bytes(readFileBytes(file));
+    try {
+        m_checkpoint = std::make_unique<torch::serialize::InputArchive>();
+        m_checkpoint->load_from(bytes, m_device);
+        c10::IValue text;
+        m_checkpoint->read("state", text);
+        m_resumeState = JsonValue::parse(text.toStringRef(), file);
+        // Normalise exactly as the epochs before did, even if some images changed since.
+        m_normalization = Normalization::fromJson(m_resumeState.at("normalization"));
+        m_haveNormalization = true;
+    } catch (const std::exception &error) {
+        throw MlError(file + ": cannot read the checkpoint: " + describeError(error));
+    }
+}
+
+void Trainer::Run::applyCheckpoint()
+{
+    const std::string file = path(kLastCheckpoint);
+    try {
+        torch::serialize::InputArchive model;
+        m_checkpoint->read("model", model);
+        loadModuleState(*m_network, model);
+        m_network->to(m_device);
+        toChannelsLast(*m_network);
+        // The optimiser's state is matched to the parameters by position: make it anew
+        // over the loaded parameters, then load its state.
+        m_optimizer = makeOptimizer();
+        torch::serialize::InputArchive optimizer;
+        m_checkpoint->read("optimizer", optimizer);
+        m_optimizer->load(optimizer);
+    } catch (const std::exception &error) {
+        throw MlError(file + ": cannot restore the model and optimiser: " + describeError(error));
+    }
+    m_checkpoint.reset();
+    try {
+        const JsonValue &state = m_resumeState;
+        m_epochsDone = int(state.at("epoch").toInteger());
+        m_bestEpoch = int(state.at("best_epoch").toInteger());
+        m_bestFbeta = state.at("best_fbeta").toDouble();
+        m_badEpochs = int(state.at("bad_epochs").toInteger());
+        m_stoppedEarly = state.at("stopped_early").toBool();
+        m_elapsedBefore = state.at("elapsed_seconds").toDouble();
+        m_schedule->restore(state.at("schedule"));
+        m_records.clear();
+        for (const JsonValue &record : state.at("records").items())
+            m_records.push_back(EpochRecord::fromJson(record));
+    } catch (const std::exception &error) {
+        throw MlError(file + ": malformed checkpoint state: " + describeError(error));
+    }
+}
+
+torch::Tensor Trainer::Run::loss(const torch::Tensor &logits, const torch::Tensor &targets) const
+{
+    namespace F = torch::nn::functional;
+    // In float32 whatever autocast did: the loss and its gradient need the range.
+    auto options = F::BinaryCrossEntropyWithLogitsFuncOptions();
+    if (m_positiveWeight.defined())
+        options.pos_weight(m_positiveWeight);
+    return F::binary_cross_entropy_with_logits(logits.to(torch::kFloat), targets, options);
+}
+
+bool Trainer::Run::trainEpoch(int epoch, EpochRecord &record)
+{
+    const bool cuda = m_device.is_cuda();
+    m_network->train();
+    // Dropout draws from the global generator: seed it per epoch so a resumed run matches.
+    torch::manual_seed(mixSeed(m_config.seed, std::uint64_t(epoch), kDropoutStream));
+    BatchLoader &loader = *m_trainLoader;
+    loader.start(epoch);
+    const std::int64_t batches = loader.batchCount();
+    const auto start = Clock::now();
+    double lossSum = 0.0;
+    double lr = m_config.learningRate;
+    BatchLoader::Batch batch;
+    for (std::int64_t step = 0; loader.next(batch); ++step) {
+        if (canceled()) {
+            loader.stop();
+            return false;
+        }
+        lr = m_schedule->rate(epoch, step);
+        for (auto &group : m_optimizer->param_groups())
+            group.options().set_lr(lr);
+        const auto images = batch.images.to(m_device, /*non_blocking=*/true);
+        const auto targets = batch.targets.to(m_device, /*non_blocking=*/true);
+        for (auto &parameter : m_network->parameters())
+            parameter.mutable_grad().reset(); // set_to_none: cheaper than zeroing
+        torch::Tensor batchLoss;
+        {
+            AutocastScope autocast(cuda && m_config.mixedPrecision, !cuda && m_config.cpuBfloat16);
+            batchLoss = loss(m_network->forward(images), targets);
+        }
+        batchLoss.backward();
+        m_optimizer->step();
+        const double value = batchLoss.item<double>();
+        if (!std::isfinite(value))
+            throw MlError("training diverged (the loss is " + std::to_string(value) + ") in epoch "
+                          + std::to_string(epoch) + ", batch " + std::to_string(step + 1)
+                          + "; try a lower learning rate");
+        lossSum += value * double(batch.targets.size(0));
+        if (m_trainer.m_callbacks.batch)
+            m_trainer.m_callbacks.batch({epoch, m_config.epochs, step + 1, batches, value, lr});
+        if (m_trainer.m_feedback) {
+            const double fraction = (double(epoch - 1) + double(step + 1) / double(batches)) / double(m_config.epochs);
+            m_trainer.m_feedback->setProgress(fraction, "training");
+        }
+    }
+    const double seconds = secondsSince(start);
+    record.epoch = epoch;
+    record.trainLoss = lossSum / double(loader.sampleCount());
+    record.learningRate = lr;
+    record.imagesPerSecond = double(loader.sampleCount()) / std::max(seconds, 1e-9);
+    return !canceled();
+}
+
+bool Trainer::Run::predictValidation(Predictions &out)
+{
+    const bool cuda = m_device.is_cuda();
+    const std::size_t tags = m_snapshot.tags.size();
+    BatchLoader &loader = *m_validationLoader;
+    out.probabilities.assign(std::size_t(loader.sampleCount()) * tags, 0.0f);
+    out.truth.assign(out.probabilities.size(), 0);
+    double lossSum = 0.0;
+    m_network->eval();
+    torch::InferenceMode inference;
+    loader.start(0);
+    BatchLoader::Batch batch;
+    std::size_t row = 0;
+    while (loader.next(batch)) {
+        if (canceled()) {
+            loader.stop();
+            return false;
+        }
+        torch::Tensor logits;
+        {
+            AutocastScope autocast(cuda && m_config.mixedPrecision, !cuda && m_config.cpuBfloat16);
+            logits = m_network->forward(batch.images.to(m_device, /*non_blocking=*/true));
+        }
+        const auto targets = batch.targets.to(m_device);
+        lossSum += loss(logits, targets).item<double>() * double(targets.size(0));
+        const auto p = torch::sigmoid(logits.to(torch::kFloat)).to(torch::kCPU).contiguous();
+        const auto t = batch.targets.contiguous();
+        const auto n = std::size_t(p.size(0));
+        std::copy_n(p.data_ptr<float>(), n * tags, out.probabilities.data() + row * tags);
+        const float *truth = t.data_ptr<float>();
+        for (std::size_t i = 0; i < n * tags; ++i)
+            out.truth[row * tags + i] = truth[i] > 0.5f ? 1 : 0;
+        row += n;
+    }
+    out.loss = lossSum / double(std::max<std::int64_t>(1, loader.sampleCount()));
+    return true;
+}
+
+void Trainer::Run::writeMetrics(const std::string &status, const JsonValue *validation) const
+{
+    JsonValue json = JsonValue::object();
+    json.set("status", status);
+    json.set("beta", m_config.beta);
+    json.set("epochs_planned", m_config.epochs);
+    json.set("best_epoch", m_bestEpoch);
+    json.set("best_fbeta", m_bestFbeta);
+    JsonValue records = JsonValue::array();
+    for (const auto &record : m_records)
+        records.append(record.toJson());
+    json.set("epochs", std::move(records));
+    if (validation)
+        json.set("validation", *validation);
+    writeFileAtomically(path(kMetricsFile), json.dump());
+}
+
+void Trainer::Run::finish(TrainResult &result)
+{
+    status("choosing thresholds with the weights of epoch " + std::to_string(m_bestEpoch));
+    loadWeights(*m_network, path(kBestCheckpoint), m_device);
+    Predictions predictions;
+    if (!predictValidation(predictions)) {
+        result.status = TrainResult::Status::Canceled;
+        return;
+    }
+    const std::size_t tags = m_snapshot.tags.size();
+    const std::vector<float> thresholds
+        = m_config.tuneThresholds ? tuneThresholds(predictions.probabilities, predictions.truth, int(tags), m_config.beta)
+                                  : std::vector<float>(tags, 0.5f);
+    const MetricsReport report
+        = computeMetrics(predictions.probabilities, predictions.truth, m_snapshot.tags, thresholds, m_config.beta);
+
+    const std::string modelDir = path("model");
+    std::error_code error;
+    fs::create_directories(modelDir, error);
+    if (error)
+        throw MlError(modelDir + ": cannot create: " + error.message());
+    saveWeights(*m_network, (fs::path(modelDir) / ModelBundle::kWeightsName).string());
+    ModelBundle bundle;
+    bundle.architecture = m_config.architecture;
+    bundle.inputSize = m_config.inputSize;
+    bundle.tags = m_snapshot.tags;
+    bundle.thresholds = thresholds;
+    bundle.normalization = m_normalization;
+    bundle.beta = m_config.beta;
+    bundle.epoch = m_bestEpoch;
+    bundle.fbeta = report.fbetaSamples;
+    bundle.write(modelDir);
+
+    const JsonValue validation = metricsToJson(report);
+    writeMetrics(statusName(result.status), &validation);
+    result.bundleDir = modelDir;
+    result.finalFbeta = report.fbetaSamples;
+}
+
+TrainResult Trainer::Run::execute(bool resuming)
+{
+    const LargeBlockReuse largeBlocks;
+    m_started = Clock::now();
+    TrainResult result;
+    m_device = selectDevice(m_config.device);
+    applyThreadCount(m_config.threads);
+    if (m_device.is_cuda()) {
+        // Every batch has the same shape: let cuDNN pick its fastest algorithms once.
+        at::globalContext().setBenchmarkCuDNN(true);
+    }
+    if (resuming)
+        readCheckpoint();
+    try {
+        prepareData();
+    } catch (const Canceled &) {
+        result.status = TrainResult::Status::Canceled;
+        return result;
+    }
+    result.decodeSeconds = m_decodeSeconds;
+    result.trainImages = int(m_data.train.size());
+    result.validationImages = int(m_data.validation.size());
+    buildModel();
+    if (resuming)
+        applyCheckpoint();
+
+    status("training " + m_config.architecture + " " + std::to_string(m_config.inputSize) + "x"
+           + std::to_string(m_config.inputSize) + " on " + m_device.str() + " with "
+           + std::to_string(at::get_num_threads()) + " threads: " + std::to_string(result.trainImages) + " training, "
+           + std::to_string(result.validationImages) + " validation images, "
+           + std::to_string(m_trainLoader->batchCount()) + " batches per epoch"
+           + (resuming ? ", resuming after epoch " + std::to_string(m_epochsDone) : std::string()));
+
+    for (int epoch = m_epochsDone + 1; epoch <= m_config.epochs && !m_stoppedEarly; ++epoch) {
+        const auto epochStart = Clock::now();
+        EpochRecord record;
+        Predictions predictions;
+        if (!trainEpoch(epoch, record) || !predictValidation(predictions)) {
+            result.status = TrainResult::Status::Canceled;
+            break;
+        }
+        const std::vector<float> half(m_snapshot.tags.size(), 0.5f);
+        const MetricsReport report
+            = computeMetrics(predictions.probabilities, predictions.truth, m_snapshot.tags, half, m_config.beta);
+        record.validationLoss = predictions.loss;
+        record.fbeta = report.fbetaSamples;
+        record.f1Micro = report.f1Micro;
+        record.f1Macro = report.f1Macro;
+        record.meanAveragePrecision = report.map;
+        record.seconds = secondsSince(epochStart);
+        record.elapsedSeconds = m_elapsedBefore + secondsSince(m_started);
+
+        if (m_bestEpoch == 0 || record.fbeta > m_bestFbeta) {
+            m_bestFbeta = record.fbeta;
+            m_bestEpoch = epoch;
+            m_badEpochs = 0;
+            saveWeights(*m_network, path(kBestCheckpoint));
+        } else {
+            ++m_badEpochs;
+        }
+        m_schedule->epochEnded(record.fbeta);
+        if (m_config.patience > 0 && m_badEpochs >= m_config.patience && epoch < m_config.epochs) {
+            m_stoppedEarly = true;
+            status("stopping early: no better validation F-beta for " + std::to_string(m_badEpochs) + " epochs");
+        }
+        m_records.push_back(record);
+        m_epochsDone = epoch;
+        saveCheckpoint();
+        writeMetrics("running", nullptr);
+        if (m_trainer.m_callbacks.epoch)
+            m_trainer.m_callbacks.epoch(record);
+    }
+
+    if (result.status != TrainResult::Status::Canceled) {
+        result.status = m_stoppedEarly ? TrainResult::Status::StoppedEarly : TrainResult::Status::Finished;
+        finish(result);
+    }
+    if (result.status == TrainResult::Status::Canceled)
+        writeMetrics(statusName(result.status), nullptr);
+    result.records = m_records;
+    result.bestEpoch = m_bestEpoch;
+    result.bestFbeta = m_bestFbeta;
+    result.totalSeconds = secondsSince(m_started);
+    return result;
+}
+
+Trainer::Trainer(std::string runDir, ImageLoader &loader)
+    : m_runDir(std::move(runDir))
+    , m_loader(loader)
+{
+}
+
+Trainer::~Trainer() = default;
+
+void Trainer::setCallbacks(TrainingCallbacks callbacks)
+{
+    m_callbacks = std::move(callbacks);
+}
+
+void Trainer::setFeedback(Feedback *feedback)
+{
+    m_feedback = feedback;
+}
+
+TrainResult Trainer::train(const TrainConfig &config, const DatasetSnapshot &snapshot)
+{
+    config.validate();
+    snapshot.validate();
+    selectDevice(config.device); // a missing GPU is an error before anything is written
+    const fs::path dir(m_runDir);
+    std::error_code error;
+    if (fs::exists(dir / kLastCheckpoint, error) || fs::exists(dir / "model" / ModelBundle::kJsonName, error))
+        throw MlError(m_runDir + ": already holds a training run; resume it or choose another folder");
+    fs::create_directories(dir, error);
+    if (error)
+        throw MlError(m_runDir + ": cannot create: " + error.message());
+    writeFileAtomically((dir / kConfigFile).string(), config.toJson().dump());
+    snapshot.save((dir / kDatasetFile).string());
+    Run run(*this, config, snapshot);
+    return run.execute(false);
+}
+
+TrainResult Trainer::resume(const RuntimeOverrides &overrides)
+{
+    const fs::path dir(m_runDir);
+    const std::string configFile = (dir / kConfigFile).string();
+    if (!fs::exists(configFile))
+        throw MlError(m_runDir + ": not a training run (no " + kConfigFile + ")");
+    TrainConfig config;
+    try {
+        config = TrainConfig::fromJson(JsonValue::readFile(configFile));
+        config.validate();
+    } catch (const std::exception &error) {
+        throw MlError(configFile + ": " + describeError(error));
+    }
+    if (overrides.threads)
+        config.threads = *overrides.threads;
+    if (overrides.workers)
+        config.workers = *overrides.workers;
+    if (overrides.device)
+        config.device = *overrides.device;
+    DatasetSnapshot snapshot = DatasetSnapshot::load((dir / kDatasetFile).string());
+    Run run(*this, config, std::move(snapshot));
+    return run.execute(true);
+}
+
+}

@@ -1,0 +1,246 @@
+// tagwise-cli train: the happy paths (CSV and project), a run killed in the
+// middle and resumed, and the errors of every command of the engine.
+
+#include "common/trainingimages.h"
+#include "core/cli/cli.h"
+#include "core/ml/device.h"
+#include "core/ml/jsonvalue.h"
+
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace tagwise;
+
+namespace {
+
+struct CliResult
+{
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+CliResult runCli(const QStringList &args)
+{
+    CliResult result;
+    QTextStream out(&result.out);
+    QTextStream err(&result.err);
+    result.code = cli::run(QStringList{QStringLiteral("tagwise-cli")} + args, out, err);
+    out.flush();
+    err.flush();
+    return result;
+}
+
+}
+
+class TestTrainCli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void trainsFromACsv();
+    void trainsFromAProject();
+    void killedRunResumesAndFinishes();
+    void errors_data();
+    void errors();
+
+private:
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+    QTemporaryDir m_dir;
+};
+
+void TestTrainCli::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    // Decoded-image caches go to the temporary folder, not the user's.
+    qputenv("XDG_CACHE_HOME", path("cache").toUtf8());
+    const QStringList rows = test::writeTrainingImages(path("images"), 0, 60, 32);
+    QCOMPARE(rows.size(), 60);
+    QVERIFY(test::writeCsv(path("labels.csv"), rows));
+    QVERIFY(test::writeCsv(path("train.csv"), rows.mid(0, 40)));
+    QVERIFY(test::writeCsv(path("val.csv"), rows.mid(40)));
+    QVERIFY(test::writeCsv(path("empty.csv"), {}));
+    QFile malformed(path("malformed.csv"));
+    QVERIFY(malformed.open(QIODevice::WriteOnly));
+    malformed.write("image_name,tags\nimg_0_0,red,extra,columns\n");
+    malformed.close();
+    QVERIFY(QDir().mkpath(path("not-a-run")));
+}
+
+void TestTrainCli::trainsFromACsv()
+{
+    const QString run = path("csv-run");
+    const CliResult r = runCli({"train", "--csv", path("train.csv"), "--val-csv", path("val.csv"), "--images",
+                                path("images"), "--size", "24", "--epochs", "2", "--batch", "8", "--threads", "1",
+                                "--seed", "5", "--device", "cpu", "--out", run});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains("data: 40 training and 20 validation images, 3 tags"), qPrintable(r.out));
+    const QRegularExpression line(QStringLiteral(
+        "epoch 2/2  train_loss [0-9.]+  val_loss [0-9.]+  fbeta [0-9.]+  f1_micro [0-9.]+  map [0-9.]+  lr \\S+  "
+        "[0-9.]+ img/s  [0-9.]+ s"));
+    QVERIFY2(line.match(r.out).hasMatch(), qPrintable(r.out));
+    QVERIFY(r.out.contains("model: " + run + "/model"));
+    const ml::JsonValue metrics = ml::JsonValue::readFile(QString(run + "/metrics.json").toStdString());
+    QCOMPARE(metrics.at("epochs").size(), std::size_t(2));
+    QCOMPARE(metrics.at("status").toString(), std::string("finished"));
+    const ml::JsonValue config = ml::JsonValue::readFile(QString(run + "/config.json").toStdString());
+    QCOMPARE(config.at("input_size").toInteger(), 24LL);
+    QCOMPARE(config.at("seed").toString(), std::string("5"));
+    QVERIFY(QFile::exists(run + "/model/weights.pt"));
+
+    // The same folder again is refused rather than overwritten.
+    const CliResult again = runCli({"train", "--csv", path("labels.csv"), "--images", path("images"), "--size", "24",
+                                    "--epochs", "1", "--out", run});
+    QCOMPARE(again.code, 1);
+    QVERIFY2(again.err.contains("already holds a training run"), qPrintable(again.err));
+}
+
+void TestTrainCli::trainsFromAProject()
+{
+    const QString project = path("project");
+    const QStringList rows = test::writeTrainingImages(project + "/pics", 0, 50, 32);
+    // Ten images stay untagged and unreviewed: they must be left out.
+    QVERIFY(test::writeCsv(path("project.csv"), rows.mid(0, 40)));
+    const CliResult imported = runCli({"import", "--project", project, "--csv", path("project.csv"), "--images",
+                                       project + "/pics"});
+    QVERIFY2(imported.code == 0, qPrintable(imported.err));
+
+    const QString run = path("project-run");
+    const CliResult r = runCli({"train", "--project", project, "--size", "24", "--epochs", "1", "--batch", "8",
+                                "--threads", "1", "--out", run, "--no-augment", "--optimizer", "sgd", "--schedule",
+                                "onecycle", "--pos-weight", "--no-tune", "--workers", "1"});
+    QVERIFY2(r.code == 0, qPrintable(r.err + r.out));
+    const QRegularExpression data(QStringLiteral("data: (\\d+) training and (\\d+) validation images, 3 tags, "
+                                                 "(\\d+) test-split images held out, 10 untagged or missing images left out"));
+    const auto match = data.match(r.out);
+    QVERIFY2(match.hasMatch(), qPrintable(r.out));
+    QCOMPARE(match.captured(1).toInt() + match.captured(2).toInt() + match.captured(3).toInt(), 40);
+    const ml::JsonValue config = ml::JsonValue::readFile(QString(run + "/config.json").toStdString());
+    QCOMPARE(config.at("optimizer").toString(), std::string("sgd"));
+    QCOMPARE(config.at("augmentation").at("hflip").toBool(), false);
+    QCOMPARE(config.at("tune_thresholds").toBool(), false);
+    QCOMPARE(config.at("positive_weights").toBool(), true);
+}
+
+void TestTrainCli::killedRunResumesAndFinishes()
+{
+    const QString run = path("killed-run");
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("XDG_CACHE_HOME", path("cache"));
+    // Enough epochs that the kill surely lands before the run ends, even on a busy machine.
+    const int epochs = 20;
+
+    QProcess first;
+    first.setProcessEnvironment(env);
+    first.start(TAGWISE_CLI_PATH, {"train", "--csv", path("labels.csv"), "--images", path("images"), "--size", "32",
+                                   "--epochs", QString::number(epochs), "--batch", "8", "--threads", "1", "--patience", "0",
+                                   "--out", run});
+    QVERIFY(first.waitForStarted());
+    // The epoch line is printed once the epoch's checkpoint is on disk: kill the process
+    // then, in the middle of the next epoch, as a crash or a power cut would.
+    QByteArray output;
+    QTRY_VERIFY_WITH_TIMEOUT((output += first.readAllStandardOutput()).contains("epoch 1/20"), 300000);
+    first.kill();
+    QVERIFY(first.waitForFinished());
+    QCOMPARE(first.exitStatus(), QProcess::CrashExit);
+    QVERIFY(QFile::exists(run + "/last.pt"));
+    QVERIFY(!QFile::exists(run + "/model/bundle.json"));
+    const ml::JsonValue before = ml::JsonValue::readFile(QString(run + "/metrics.json").toStdString());
+    const auto done = before.at("epochs").size();
+    QVERIFY(done >= 1 && done < std::size_t(epochs));
+    QCOMPARE(before.at("status").toString(), std::string("running"));
+
+    QProcess second;
+    second.setProcessEnvironment(env);
+    second.start(TAGWISE_CLI_PATH, {"train", "--resume", run, "--threads", "1"});
+    QVERIFY(second.waitForStarted());
+    QVERIFY(second.waitForFinished(600000));
+    const QString out = QString::fromUtf8(second.readAllStandardOutput());
+    const QString err = QString::fromUtf8(second.readAllStandardError());
+    QVERIFY2(second.exitStatus() == QProcess::NormalExit && second.exitCode() == 0, qPrintable(err));
+    QVERIFY2(out.contains(QStringLiteral("resuming after epoch %1").arg(done)), qPrintable(out));
+    QVERIFY2(out.contains("epoch 20/20"), qPrintable(out));
+    QVERIFY2(!out.contains(QStringLiteral("epoch %1/20").arg(done)), qPrintable(out));
+
+    const ml::JsonValue metrics = ml::JsonValue::readFile(QString(run + "/metrics.json").toStdString());
+    QCOMPARE(metrics.at("status").toString(), std::string("finished"));
+    const auto &records = metrics.at("epochs").items();
+    QCOMPARE(records.size(), std::size_t(epochs));
+    for (int i = 0; i < epochs; ++i)
+        QCOMPARE(records[std::size_t(i)].at("epoch").toInteger(), (long long)(i + 1));
+    // The records of the first process survive unchanged.
+    QCOMPARE(records[0].at("train_loss").toDouble(), before.at("epochs").items()[0].at("train_loss").toDouble());
+    QVERIFY(QFile::exists(run + "/model/bundle.json"));
+}
+
+void TestTrainCli::errors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("message");
+    const QString csv = path("labels.csv");
+    const QString images = path("images");
+    const QString out = path("error-run");
+    const QStringList train{"train", "--size", "24", "--epochs", "1"};
+    QTest::newRow("unknown arch") << train + QStringList{"--csv", csv, "--images", images, "--arch", "alexnet", "--out", out}
+                                  << 1 << "unknown architecture \"alexnet\" (known: smallervggnet";
+    QTest::newRow("missing csv") << train + QStringList{"--csv", path("nope.csv"), "--images", images, "--out", out}
+                                 << 1 << path("nope.csv") + ": no such file";
+    QTest::newRow("malformed csv") << train + QStringList{"--csv", path("malformed.csv"), "--images", images, "--out", out}
+                                   << 1 << path("malformed.csv") + ":2";
+    QTest::newRow("empty csv") << train + QStringList{"--csv", path("empty.csv"), "--images", images, "--out", out}
+                               << 1 << path("empty.csv") + ": no usable rows";
+    QTest::newRow("missing images dir") << train + QStringList{"--csv", csv, "--images", path("nowhere"), "--out", out}
+                                        << 1 << path("nowhere") + ": no such images folder";
+    QTest::newRow("missing val csv") << train + QStringList{"--csv", csv, "--images", images, "--val-csv", path("v.csv"), "--out", out}
+                                     << 1 << path("v.csv") + ": no such file";
+    QTest::newRow("bad number") << QStringList{"train", "--csv", csv, "--images", images, "--epochs", "three", "--out", out}
+                                << 1 << "--epochs: 'three' is not a whole number";
+    QTest::newRow("number out of range") << train + QStringList{"--csv", csv, "--images", images, "--lr", "-1", "--out", out}
+                                         << 1 << "--lr: '-1' is not a number";
+    QTest::newRow("bad device") << train + QStringList{"--csv", csv, "--images", images, "--device", "tpu", "--out", out}
+                                << 1 << "--device: 'tpu' is not one of auto, cpu, cuda";
+    QTest::newRow("not a project") << train + QStringList{"--project", path("images"), "--out", out}
+                                   << 1 << "not a Tagwise project";
+    QTest::newRow("resume without run") << QStringList{"train", "--resume", path("not-a-run")}
+                                        << 1 << "not a training run";
+    QTest::newRow("no out") << train + QStringList{"--csv", csv, "--images", images} << 2 << "--out is required";
+    QTest::newRow("no source") << train + QStringList{"--out", out} << 2 << "give either --project or --csv";
+    QTest::newRow("csv without images") << train + QStringList{"--csv", csv, "--out", out} << 2 << "--images is required";
+    QTest::newRow("unknown option") << train + QStringList{"--csv", csv, "--images", images, "--out", out, "--turbo"}
+                                    << 2 << "turbo";
+    QTest::newRow("resume with settings") << QStringList{"train", "--resume", out, "--epochs", "3"}
+                                          << 2 << "--epochs does not go with --resume";
+    QTest::newRow("evaluate missing model") << QStringList{"evaluate", "--model", path("no-model"), "--csv", csv, "--images", images}
+                                            << 1 << path("no-model") + ": no such folder";
+    QTest::newRow("evaluate folder without bundle") << QStringList{"evaluate", "--model", path("not-a-run"), "--csv", csv, "--images", images}
+                                                    << 1 << "no model bundle here";
+    QTest::newRow("evaluate without csv") << QStringList{"evaluate", "--model", path("not-a-run"), "--images", images}
+                                          << 2 << "--csv is required";
+    QTest::newRow("predict missing model") << QStringList{"predict", "--model", path("no-model"), images}
+                                           << 1 << path("no-model") + ": no such folder";
+    QTest::newRow("predict nothing") << QStringList{"predict", "--model", path("no-model")} << 2 << "no image or folder given";
+    if (!ml::selectDevice(ml::DeviceChoice::Auto).is_cuda()) {
+        QTest::newRow("cuda without cuda") << train + QStringList{"--csv", csv, "--images", images, "--device", "cuda", "--out", out}
+                                           << 1 << "CUDA is not available";
+    }
+}
+
+void TestTrainCli::errors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, code);
+    QFETCH(QString, message);
+    const CliResult r = runCli(args);
+    QCOMPARE(r.code, code);
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    QVERIFY(r.out.isEmpty() || code == 1);
+    // Nothing was trained.
+    QVERIFY(!QFile::exists(path("error-run/model/bundle.json")));
+}
+
+QTEST_GUILESS_MAIN(TestTrainCli)
+#include "tst_traincli.moc"

@@ -1,0 +1,443 @@
+// The training data path: decode once, bad images, augmentation, the batch
+// workers, the learning-rate schedule, JSON and atomic files.
+
+#include "common/syntheticimageloader.h"
+#include "core/ml/atomicfile.h"
+#include "core/ml/batchloader.h"
+#include "core/ml/batchtransform.h"
+#include "core/ml/decodeddataset.h"
+#include "core/ml/jsonvalue.h"
+#include "core/ml/lrschedule.h"
+#include "core/ml/mlerror.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <torch/torch.h>
+
+#include <fstream>
+#include <numeric>
+#include <set>
+
+using namespace tagwise;
+using namespace tagwise::ml;
+
+namespace {
+
+DecodedSet indexedSet(int count, int size)
+{
+    // Column 0 of the target holds the sample's index, so batches can be traced back.
+    DecodedSet set;
+    set.pixels = torch::randint(0, 256, {count, size, size, 3}, torch::kUInt8);
+    set.targets = torch::arange(count, torch::kFloat).unsqueeze(1);
+    return set;
+}
+
+std::vector<std::int64_t> servedOrder(BatchLoader &loader, int epoch, std::vector<std::int64_t> *batchSizes = nullptr)
+{
+    std::vector<std::int64_t> order;
+    loader.start(epoch);
+    BatchLoader::Batch batch;
+    std::int64_t expectedIndex = 0;
+    while (loader.next(batch)) {
+        if (batch.index != expectedIndex++)
+            throw std::runtime_error("batches out of order");
+        if (batchSizes)
+            batchSizes->push_back(batch.targets.size(0));
+        for (std::int64_t i = 0; i < batch.targets.size(0); ++i)
+            order.push_back(std::int64_t(batch.targets[i][0].item<float>()));
+    }
+    return order;
+}
+
+std::string readAll(const QString &path)
+{
+    std::ifstream stream(path.toStdString(), std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(stream), {});
+}
+
+}
+
+class TestTrainerPipeline : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void decodesEveryImageOnce();
+    void corruptImageIsReportedOnceAndLeftOut();
+    void failsWhenNothingIsLeft();
+    void augmentation_data();
+    void augmentation();
+    void horizontalFlipIsExact();
+    void workersServeEverySampleOncePerEpoch_data();
+    void workersServeEverySampleOncePerEpoch();
+    void workerErrorsReachTheConsumer();
+    void schedules_data();
+    void schedules();
+    void plateauScheduleKeepsItsState();
+    void jsonRoundTrip();
+    void jsonErrorsNameTheSource_data();
+    void jsonErrorsNameTheSource();
+    void atomicWriteIgnoresLeftoverTempFile();
+    void atomicWriteFailureKeepsTheOldFile();
+};
+
+void TestTrainerPipeline::decodesEveryImageOnce()
+{
+    test::SyntheticImageLoader loader;
+    const DatasetSnapshot snapshot = test::SyntheticImageLoader::snapshot(10, 4);
+    std::vector<std::string> warnings;
+    const DecodedDataset data = DecodedDataset::decode(
+        snapshot, 20, loader, [&](const std::string &w) { warnings.push_back(w); }, nullptr);
+    QCOMPARE(loader.calls(), 1);
+    for (const auto *list : {&snapshot.train, &snapshot.validation}) {
+        for (const Sample &sample : *list)
+            QCOMPARE(loader.decodes(sample.path), 1);
+    }
+    QVERIFY(warnings.empty());
+    QCOMPARE(data.train.pixels.sizes().vec(), (std::vector<std::int64_t>{10, 20, 20, 3}));
+    QCOMPARE(data.validation.pixels.sizes().vec(), (std::vector<std::int64_t>{4, 20, 20, 3}));
+    QCOMPARE(data.train.pixels.scalar_type(), torch::kUInt8);
+    // The pixels and targets of a validation image are its own.
+    const auto expected = test::SyntheticImageLoader::draw(snapshot.validation[2].path, 20);
+    const auto actual = data.validation.pixels[2].contiguous();
+    QVERIFY(std::equal(expected.begin(), expected.end(), actual.data_ptr<std::uint8_t>()));
+    for (std::size_t t = 0; t < 3; ++t)
+        QCOMPARE(data.validation.targets[2][std::int64_t(t)].item<float>(), float(snapshot.validation[2].target[t]));
+    QCOMPARE(data.validation.paths[2], snapshot.validation[2].path);
+}
+
+void TestTrainerPipeline::corruptImageIsReportedOnceAndLeftOut()
+{
+    test::SyntheticImageLoader loader;
+    DatasetSnapshot snapshot = test::SyntheticImageLoader::snapshot(8, 4);
+    snapshot.train[3].path = "corrupt_3_1";
+    std::vector<std::string> warnings;
+    const DecodedDataset data = DecodedDataset::decode(
+        snapshot, 16, loader, [&](const std::string &w) { warnings.push_back(w); }, nullptr);
+    QCOMPARE(warnings.size(), std::size_t(1));
+    QVERIFY2(warnings[0].find("corrupt_3_1") != std::string::npos, warnings[0].c_str());
+    QVERIFY2(warnings[0].find("corrupt test image") != std::string::npos, warnings[0].c_str());
+    QCOMPARE(data.train.size(), std::int64_t(7));
+    QCOMPARE(data.validation.size(), std::int64_t(4));
+    QVERIFY(std::find(data.train.paths.begin(), data.train.paths.end(), "corrupt_3_1") == data.train.paths.end());
+    // The rows after the gap moved up with their targets.
+    QCOMPARE(data.train.paths[3], snapshot.train[4].path);
+    QCOMPARE(data.train.targets[3][1].item<float>(), float(snapshot.train[4].target[1]));
+}
+
+void TestTrainerPipeline::failsWhenNothingIsLeft()
+{
+    test::SyntheticImageLoader loader;
+    DatasetSnapshot snapshot = test::SyntheticImageLoader::snapshot(3, 1);
+    for (auto &sample : snapshot.train)
+        sample.path = "corrupt_" + sample.path;
+    int warnings = 0;
+    try {
+        DecodedDataset::decode(snapshot, 16, loader, [&](const std::string &) { ++warnings; }, nullptr);
+        QFAIL("expected an error");
+    } catch (const MlError &error) {
+        QVERIFY2(std::string(error.what()).find("none of the 3 training images") != std::string::npos, error.what());
+    }
+    QCOMPARE(warnings, 3);
+}
+
+void TestTrainerPipeline::augmentation_data()
+{
+    QTest::addColumn<bool>("hflip");
+    QTest::addColumn<bool>("vflip");
+    QTest::addColumn<bool>("affine");
+    QTest::addColumn<bool>("colour");
+    QTest::newRow("none") << false << false << false << false;
+    QTest::newRow("hflip") << true << false << false << false;
+    QTest::newRow("vflip") << false << true << false << false;
+    QTest::newRow("affine") << false << false << true << false;
+    QTest::newRow("colour") << false << false << false << true;
+    QTest::newRow("all") << true << true << true << true;
+}
+
+void TestTrainerPipeline::augmentation()
+{
+    QFETCH(bool, hflip);
+    QFETCH(bool, vflip);
+    QFETCH(bool, affine);
+    QFETCH(bool, colour);
+    AugmentationConfig config;
+    config.horizontalFlip = hflip;
+    config.verticalFlip = vflip;
+    config.affine = affine;
+    config.colour = colour;
+    config.rotationDegrees = 20;
+    config.brightness = 0.3;
+    Normalization normalization;
+    normalization.mean = {0.4f, 0.5f, 0.6f};
+    normalization.std = {0.2f, 0.25f, 0.3f};
+    const BatchTransform transform(normalization, config, true);
+    torch::manual_seed(1);
+    const auto pixels = torch::randint(0, 256, {6, 24, 24, 3}, torch::kUInt8);
+
+    const auto out = transform.apply(pixels, 7);
+    QCOMPARE(out.sizes().vec(), (std::vector<std::int64_t>{6, 3, 24, 24}));
+    QCOMPARE(out.scalar_type(), torch::kFloat);
+    QVERIFY(out.is_contiguous(torch::MemoryFormat::ChannelsLast));
+    QVERIFY(torch::isfinite(out).all().item<bool>());
+    // Undo the normalisation: every value must be a pixel value on the 0..1 scale.
+    const auto mean = torch::tensor({0.4f, 0.5f, 0.6f}).view({1, 3, 1, 1});
+    const auto std = torch::tensor({0.2f, 0.25f, 0.3f}).view({1, 3, 1, 1});
+    const auto unit = out * std + mean;
+    QVERIFY(unit.min().item<float>() >= -1e-5f);
+    QVERIFY(unit.max().item<float>() <= 1.0f + 1e-5f);
+
+    const auto plain = transform.normalize(pixels);
+    const auto expectedPlain = (pixels.permute({0, 3, 1, 2}).to(torch::kFloat) / 255.0f - mean) / std;
+    QVERIFY(torch::allclose(plain, expectedPlain, 1e-5, 1e-5));
+
+    // The same seed gives the same batch; augmentation changes it, a new seed changes it again.
+    QVERIFY(torch::equal(out, transform.apply(pixels, 7)));
+    const bool any = hflip || vflip || affine || colour;
+    QCOMPARE(torch::allclose(out, plain), !any);
+    if (any)
+        QVERIFY(!torch::equal(out, transform.apply(pixels, 8)));
+}
+
+void TestTrainerPipeline::horizontalFlipIsExact()
+{
+    AugmentationConfig config;
+    config.horizontalFlip = true;
+    config.verticalFlip = false;
+    config.affine = false;
+    config.colour = false;
+    const BatchTransform transform(Normalization(), config, true);
+    const auto pixels = torch::randint(0, 256, {16, 12, 12, 3}, torch::kUInt8);
+    const auto out = transform.apply(pixels, 3);
+    const auto plain = transform.normalize(pixels);
+    int flipped = 0;
+    for (int i = 0; i < 16; ++i) {
+        const bool same = torch::equal(out[i], plain[i]);
+        const bool mirrored = torch::equal(out[i], plain[i].flip({2}));
+        QVERIFY(same || mirrored);
+        flipped += mirrored ? 1 : 0;
+    }
+    QVERIFY(flipped > 0 && flipped < 16);
+}
+
+void TestTrainerPipeline::workersServeEverySampleOncePerEpoch_data()
+{
+    QTest::addColumn<int>("count");
+    QTest::addColumn<int>("batchSize");
+    QTest::addColumn<int>("workers");
+    QTest::addColumn<int>("expectedBatches");
+    QTest::newRow("inline") << 37 << 8 << 0 << 5;
+    QTest::newRow("one worker") << 37 << 8 << 1 << 5;
+    QTest::newRow("three workers") << 37 << 8 << 3 << 5;
+    QTest::newRow("lone last sample joins") << 33 << 8 << 2 << 4;
+    QTest::newRow("exact") << 32 << 8 << 2 << 4;
+    QTest::newRow("one batch") << 5 << 8 << 4 << 1;
+}
+
+void TestTrainerPipeline::workersServeEverySampleOncePerEpoch()
+{
+    QFETCH(int, count);
+    QFETCH(int, batchSize);
+    QFETCH(int, workers);
+    QFETCH(int, expectedBatches);
+    const DecodedSet set = indexedSet(count, 8);
+    AugmentationConfig augmentation; // on: the workers run the full transform
+    BatchLoader loader(set, BatchTransform(Normalization(), augmentation, true), batchSize, true, workers, 11);
+    QCOMPARE(loader.batchCount(), std::int64_t(expectedBatches));
+
+    std::vector<std::int64_t> sizes;
+    const auto first = servedOrder(loader, 1, &sizes);
+    QCOMPARE(sizes.size(), std::size_t(expectedBatches));
+    for (const auto size : sizes)
+        QVERIFY(size >= 2 || count < 2);
+    std::vector<std::int64_t> sorted = first;
+    std::sort(sorted.begin(), sorted.end());
+    std::vector<std::int64_t> all(std::size_t(count), 0);
+    std::iota(all.begin(), all.end(), 0);
+    QCOMPARE(sorted, all);
+
+    // Another epoch: another order; the same epoch again: the same order and pixels.
+    const auto second = servedOrder(loader, 2);
+    QVERIFY(second != first);
+    QCOMPARE(servedOrder(loader, 1), first);
+
+    // Stopping half way and starting again is clean.
+    loader.start(3);
+    BatchLoader::Batch batch;
+    QVERIFY(loader.next(batch));
+    loader.stop();
+    QCOMPARE(servedOrder(loader, 1), first);
+
+    // Without shuffling the order is the set's.
+    BatchLoader plain(set, BatchTransform(Normalization()), batchSize, false, workers, 11);
+    QCOMPARE(servedOrder(plain, 1), all);
+}
+
+void TestTrainerPipeline::workerErrorsReachTheConsumer()
+{
+    DecodedSet set = indexedSet(20, 8);
+    set.targets = torch::zeros({10, 1}); // fewer target rows than images: index_select fails in a worker
+    BatchLoader loader(set, BatchTransform(Normalization()), 4, false, 2, 1);
+    loader.start(1);
+    BatchLoader::Batch batch;
+    bool threw = false;
+    try {
+        while (loader.next(batch)) {
+        }
+    } catch (const std::exception &) {
+        threw = true;
+    }
+    QVERIFY(threw);
+}
+
+void TestTrainerPipeline::schedules_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<double>("first");
+    QTest::addColumn<double>("peak");
+    QTest::addColumn<double>("last");
+    // 5 epochs of 10 steps, base rate 1.
+    QTest::newRow("none") << int(ScheduleKind::None) << 1.0 << 1.0 << 1.0;
+    QTest::newRow("cosine") << int(ScheduleKind::Cosine) << 0.1 << 1.0 << 0.0;
+    QTest::newRow("onecycle") << int(ScheduleKind::OneCycle) << 0.04 << 1.0 << 0.0;
+    QTest::newRow("plateau") << int(ScheduleKind::Plateau) << 1.0 << 1.0 << 1.0;
+}
+
+void TestTrainerPipeline::schedules()
+{
+    QFETCH(int, kind);
+    QFETCH(double, first);
+    QFETCH(double, peak);
+    QFETCH(double, last);
+    const LrSchedule schedule(ScheduleKind(kind), 1.0, 5, 10, 1);
+    double highest = 0.0;
+    for (int epoch = 1; epoch <= 5; ++epoch) {
+        for (int step = 0; step < 10; ++step) {
+            const double rate = schedule.rate(epoch, step);
+            QVERIFY(rate >= 0.0 && rate <= 1.0 + 1e-12);
+            highest = std::max(highest, rate);
+        }
+    }
+    QVERIFY(std::abs(schedule.rate(1, 0) - first) < 1e-9);
+    QVERIFY(std::abs(highest - peak) < 1e-3);
+    QVERIFY(std::abs(schedule.rate(5, 9) - last) < 0.01);
+    QVERIFY(schedule.rate(5, 9) < highest || ScheduleKind(kind) == ScheduleKind::None
+            || ScheduleKind(kind) == ScheduleKind::Plateau);
+}
+
+void TestTrainerPipeline::plateauScheduleKeepsItsState()
+{
+    LrSchedule schedule(ScheduleKind::Plateau, 0.5, 20, 4, 0);
+    schedule.epochEnded(0.3);
+    schedule.epochEnded(0.3);
+    schedule.epochEnded(0.3);
+    QCOMPARE(schedule.rate(4, 0), 0.5);
+    LrSchedule restored(ScheduleKind::Plateau, 0.5, 20, 4, 0);
+    restored.restore(JsonValue::parse(schedule.state().dump(), "state"));
+    schedule.epochEnded(0.3); // the third epoch without progress
+    restored.epochEnded(0.3);
+    QVERIFY(std::abs(schedule.rate(5, 0) - 0.05) < 1e-12);
+    QCOMPARE(restored.rate(5, 0), schedule.rate(5, 0));
+    schedule.epochEnded(0.4);
+    QVERIFY(std::abs(schedule.rate(6, 0) - 0.05) < 1e-12);
+}
+
+void TestTrainerPipeline::jsonRoundTrip()
+{
+    JsonValue json = JsonValue::object();
+    json.set("text", "quote \" backslash \\ newline \n tab \t unicode \xC3\xA9 \xE4\xB8\xAD");
+    json.set("number", 0.1);
+    json.set("integer", 12345678901LL);
+    json.set("negative", -2.5e-7);
+    json.set("flag", true);
+    json.set("nothing", JsonValue());
+    JsonValue array = JsonValue::array();
+    array.append(1);
+    array.append(2);
+    json.set("array", array);
+    json.set("empty", JsonValue::array());
+    json.set("nested", JsonValue::object()).set("deep", "yes");
+
+    for (const int indent : {-1, 0, 2}) {
+        const JsonValue back = JsonValue::parse(json.dump(indent), "round trip");
+        QCOMPARE(back.at("text").toString(), json.at("text").toString());
+        QCOMPARE(back.at("number").toDouble(), 0.1);
+        QCOMPARE(back.at("integer").toInteger(), 12345678901LL);
+        QCOMPARE(back.at("negative").toDouble(), -2.5e-7);
+        QCOMPARE(back.at("flag").toBool(), true);
+        QVERIFY(back.at("nothing").isNull());
+        QCOMPARE(back.at("array").size(), std::size_t(2));
+        QCOMPARE(back.at("array").items()[1].toInteger(), 2LL);
+        QCOMPARE(back.at("empty").size(), std::size_t(0));
+        QCOMPARE(back.at("nested").at("deep").toString(), std::string("yes"));
+        QCOMPARE(back.keys(), json.keys());
+    }
+    QCOMPARE(JsonValue::parse("\"\\u00e9\\ud83d\\ude00\"", "escapes").toString(), std::string("\xC3\xA9\xF0\x9F\x98\x80"));
+    QCOMPARE(JsonValue(std::nan("")).dump(-1), std::string("null"));
+}
+
+void TestTrainerPipeline::jsonErrorsNameTheSource_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::newRow("empty") << "";
+    QTest::newRow("unterminated object") << "{\"a\": 1";
+    QTest::newRow("missing colon") << "{\"a\" 1}";
+    QTest::newRow("trailing text") << "[1] x";
+    QTest::newRow("bad number") << "[1.2.3]";
+    QTest::newRow("unterminated string") << "\"abc";
+    QTest::newRow("bad escape") << "\"\\q\"";
+}
+
+void TestTrainerPipeline::jsonErrorsNameTheSource()
+{
+    QFETCH(QString, text);
+    try {
+        JsonValue::parse(text.toStdString(), "some.json");
+        QFAIL("expected an error");
+    } catch (const std::runtime_error &error) {
+        QVERIFY2(std::string(error.what()).rfind("some.json: invalid JSON at byte", 0) == 0, error.what());
+    }
+    // Typed reads refuse the wrong type.
+    QVERIFY_THROWS_EXCEPTION(std::runtime_error, JsonValue("x").toDouble());
+    QVERIFY_THROWS_EXCEPTION(std::runtime_error, JsonValue::object().at("missing"));
+}
+
+void TestTrainerPipeline::atomicWriteIgnoresLeftoverTempFile()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const std::string path = dir.filePath("last.pt").toStdString();
+    writeFileAtomically(path, "good checkpoint");
+    // A crash during the next write left a torn temp file behind.
+    {
+        std::ofstream torn(path + ".part", std::ios::binary);
+        torn << "torn";
+    }
+    QCOMPARE(readFileBytes(path), std::string("good checkpoint"));
+    writeFileAtomically(path, "newer checkpoint");
+    QCOMPARE(readFileBytes(path), std::string("newer checkpoint"));
+    QVERIFY(!QFile::exists(dir.filePath("last.pt.part")));
+    QCOMPARE(readAll(dir.filePath("last.pt")), std::string("newer checkpoint"));
+}
+
+void TestTrainerPipeline::atomicWriteFailureKeepsTheOldFile()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const std::string path = dir.filePath("best.pt").toStdString();
+    writeFileAtomically(path, "good");
+    // A folder in the way of the temp file makes the write fail before the rename.
+    QVERIFY(QDir(dir.path()).mkdir("best.pt.part"));
+    try {
+        writeFileAtomically(path, "replacement");
+        QFAIL("expected an error");
+    } catch (const MlError &error) {
+        QVERIFY2(std::string(error.what()).find("best.pt.part") != std::string::npos, error.what());
+    }
+    QCOMPARE(readFileBytes(path), std::string("good"));
+    QVERIFY_THROWS_EXCEPTION(MlError, readFileBytes(dir.filePath("missing.pt").toStdString()));
+}
+
+QTEST_GUILESS_MAIN(TestTrainerPipeline)
+#include "tst_trainerpipeline.moc"
