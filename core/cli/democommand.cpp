@@ -1,6 +1,7 @@
 #include "core/cli/democommand.h"
 
 #include "core/cli/commands.h"
+#include "core/cli/options.h"
 #include "core/cli/mosaicscommand.h"
 #include "core/imaging/fashionmnist.h"
 #include "core/imaging/imagingerror.h"
@@ -24,8 +25,7 @@ const char *const kUsage = "usage: tagwise-cli demo --out DIR [--count N] [--see
 
 int usageError(QTextStream &err, const QString &message)
 {
-    err << "tagwise-cli demo: " << message << '\n' << kUsage;
-    return ExitUsage;
+    return reportUsageError(err, "demo", message, kUsage);
 }
 
 }

@@ -1,6 +1,7 @@
 #include "core/cli/exportcommand.h"
 
 #include "core/cli/commands.h"
+#include "core/cli/options.h"
 #include "core/formats/classfolders.h"
 #include "core/formats/cocojson.h"
 #include "core/formats/exportselection.h"
@@ -22,8 +23,7 @@ const char *const kUsage =
 
 int usageError(QTextStream &err, const QString &message)
 {
-    err << "tagwise-cli export: " << message << '\n' << kUsage;
-    return ExitUsage;
+    return reportUsageError(err, "export", message, kUsage);
 }
 
 }

@@ -1,6 +1,7 @@
 #include "core/cli/importcommand.h"
 
 #include "core/cli/commands.h"
+#include "core/cli/options.h"
 #include "core/formats/classfolders.h"
 #include "core/formats/cocojson.h"
 #include "core/formats/onehotcsv.h"
@@ -25,8 +26,7 @@ const char *const kUsage =
 
 int usageError(QTextStream &err, const QString &message)
 {
-    err << "tagwise-cli import: " << message << '\n' << kUsage;
-    return ExitUsage;
+    return reportUsageError(err, "import", message, kUsage);
 }
 
 }

@@ -1,6 +1,7 @@
 #include "core/cli/mosaicscommand.h"
 
 #include "core/cli/commands.h"
+#include "core/cli/options.h"
 #include "core/imaging/fashionmnist.h"
 #include "core/imaging/imagingerror.h"
 #include "core/imaging/mosaicbuilder.h"
@@ -28,8 +29,7 @@ const char *const kUsage =
 
 int usageError(QTextStream &err, const QString &message)
 {
-    err << "tagwise-cli mosaics: " << message << '\n' << kUsage;
-    return ExitUsage;
+    return reportUsageError(err, "mosaics", message, kUsage);
 }
 
 /// The integer value of option \a name within [lo, hi], or an error message.

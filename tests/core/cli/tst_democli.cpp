@@ -1,5 +1,6 @@
 // The data-set generators of tagwise-cli: `mosaics` and `demo`.
 
+#include "common/clirunner.h"
 #include "core/cli/cli.h"
 #include "core/imaging/fashionmnist.h"
 #include "core/imaging/mosaicbuilder.h"
@@ -19,24 +20,10 @@
 #include <opencv2/imgcodecs.hpp>
 
 using namespace tagwise;
+using test::CliResult;
+using test::runCli;
 
 namespace {
-
-struct Result
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-Result runCli(const QStringList &args)
-{
-    Result result;
-    QTextStream out(&result.out);
-    QTextStream err(&result.err);
-    result.code = cli::run(QStringList{QStringLiteral("tagwise-cli")} + args, out, err);
-    return result;
-}
 
 QByteArray readAll(const QString &path)
 {
@@ -86,7 +73,7 @@ private Q_SLOTS:
     void mosaicsWritesPlanetCsv()
     {
         const QString out = path(QStringLiteral("csv"));
-        const Result result = runCli({QStringLiteral("mosaics"), QStringLiteral("--out"), out, QStringLiteral("--count"),
+        const CliResult result = runCli({QStringLiteral("mosaics"), QStringLiteral("--out"), out, QStringLiteral("--count"),
                                       QStringLiteral("40"), QStringLiteral("--seed"), QStringLiteral("5"),
                                       QStringLiteral("--data"), m_data, QStringLiteral("--threads"), QStringLiteral("2")});
         QVERIFY2(result.code == 0, qPrintable(result.err));
@@ -122,7 +109,7 @@ private Q_SLOTS:
 
         // --start continues the set: the same names give the same images.
         const QString more = path(QStringLiteral("csv-more"));
-        const Result again = runCli({QStringLiteral("mosaics"), QStringLiteral("--out"), more, QStringLiteral("--count"),
+        const CliResult again = runCli({QStringLiteral("mosaics"), QStringLiteral("--out"), more, QStringLiteral("--count"),
                                      QStringLiteral("10"), QStringLiteral("--seed"), QStringLiteral("5"),
                                      QStringLiteral("--start"), QStringLiteral("30"), QStringLiteral("--data"), m_data});
         QVERIFY2(again.code == 0, qPrintable(again.err));
@@ -144,13 +131,13 @@ private Q_SLOTS:
         const QStringList common = {QStringLiteral("--count"), QStringLiteral("30"), QStringLiteral("--source"),
                                     QStringLiteral("test"), QStringLiteral("--seed"), QStringLiteral("9"),
                                     QStringLiteral("--data"), m_data};
-        const Result result = runCli(QStringList{QStringLiteral("mosaics"), QStringLiteral("--out"), folders,
+        const CliResult result = runCli(QStringList{QStringLiteral("mosaics"), QStringLiteral("--out"), folders,
                                                  QStringLiteral("--layout"), QStringLiteral("folders")} + common);
         QVERIFY2(result.code == 0, qPrintable(result.err));
         QVERIFY(!QFileInfo::exists(QDir(folders).filePath(QStringLiteral("labels.csv"))));
 
         // The same set as single-item CSV rows: each image sits in the folder of its one tag.
-        const Result twin = runCli(QStringList{QStringLiteral("mosaics"), QStringLiteral("--out"), csvTwin,
+        const CliResult twin = runCli(QStringList{QStringLiteral("mosaics"), QStringLiteral("--out"), csvTwin,
                                                QStringLiteral("--max-items"), QStringLiteral("1")} + common);
         QVERIFY2(twin.code == 0, qPrintable(twin.err));
         const QMap<QString, QStringList> labels = readLabels(QDir(csvTwin).filePath(QStringLiteral("labels.csv")));
@@ -189,7 +176,7 @@ private Q_SLOTS:
         QFETCH(QStringList, args);
         QFETCH(int, code);
         QFETCH(QString, message);
-        const Result result = runCli(QStringList{QStringLiteral("mosaics")} + args);
+        const CliResult result = runCli(QStringList{QStringLiteral("mosaics")} + args);
         QCOMPARE(result.code, code);
         QVERIFY2(result.err.contains(message), qPrintable(result.err));
         QVERIFY(result.out.isEmpty());
@@ -199,7 +186,7 @@ private Q_SLOTS:
     void demoMakesAProject()
     {
         const QString root = path(QStringLiteral("demo"));
-        const Result result = runCli({QStringLiteral("demo"), QStringLiteral("--out"), root, QStringLiteral("--count"),
+        const CliResult result = runCli({QStringLiteral("demo"), QStringLiteral("--out"), root, QStringLiteral("--count"),
                                       QStringLiteral("30"), QStringLiteral("--data"), m_data});
         QVERIFY2(result.code == 0, qPrintable(result.err));
         QVERIFY(result.out.contains(QLatin1String("30 images, 20 tagged and 10 left to label")));
@@ -235,7 +222,7 @@ private Q_SLOTS:
         }
 
         // A second demo in the same folder is refused and changes nothing.
-        const Result again = runCli({QStringLiteral("demo"), QStringLiteral("--out"), root, QStringLiteral("--data"), m_data});
+        const CliResult again = runCli({QStringLiteral("demo"), QStringLiteral("--out"), root, QStringLiteral("--data"), m_data});
         QCOMPARE(again.code, 1);
         QVERIFY2(again.err.contains(QLatin1String("already holds a Tagwise project")), qPrintable(again.err));
         QCOMPARE(ProjectStore::open(root)->imageCount(), 30);
@@ -245,7 +232,7 @@ private Q_SLOTS:
     {
         // Data set missing: nothing is created.
         const QString root = path(QStringLiteral("demo-no-data"));
-        const Result noData = runCli({QStringLiteral("demo"), QStringLiteral("--out"), root, QStringLiteral("--data"),
+        const CliResult noData = runCli({QStringLiteral("demo"), QStringLiteral("--out"), root, QStringLiteral("--data"),
                                       path(QStringLiteral("no-such-dir"))});
         QCOMPARE(noData.code, 1);
         QVERIFY2(noData.err.contains(QLatin1String("train-images-idx3-ubyte.gz"))
@@ -260,13 +247,13 @@ private Q_SLOTS:
         QVERIFY(mine.open(QIODevice::WriteOnly));
         mine.write("keep me");
         mine.close();
-        const Result notEmpty = runCli({QStringLiteral("demo"), QStringLiteral("--out"), busy, QStringLiteral("--data"), m_data});
+        const CliResult notEmpty = runCli({QStringLiteral("demo"), QStringLiteral("--out"), busy, QStringLiteral("--data"), m_data});
         QCOMPARE(notEmpty.code, 1);
         QVERIFY2(notEmpty.err.contains(QLatin1String("not an empty folder")), qPrintable(notEmpty.err));
         QCOMPARE(QDir(busy).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList{QStringLiteral("mine.txt")});
         QVERIFY(!ProjectStore::exists(busy));
 
-        const Result usage = runCli({QStringLiteral("demo"), QStringLiteral("--count"), QStringLiteral("5")});
+        const CliResult usage = runCli({QStringLiteral("demo"), QStringLiteral("--count"), QStringLiteral("5")});
         QCOMPARE(usage.code, 2);
         QVERIFY(usage.err.contains(QLatin1String("--out is required")));
     }

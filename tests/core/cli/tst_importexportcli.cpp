@@ -1,5 +1,6 @@
 // tagwise-cli import / export, run in-process through tagwise::cli::run().
 
+#include "common/clirunner.h"
 #include "core/cli/cli.h"
 #include "core/project/projectstore.h"
 
@@ -10,26 +11,10 @@
 #include <QtTest>
 
 using namespace tagwise;
+using test::CliResult;
+using test::runCli;
 
 namespace {
-
-struct Result
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-Result runCli(const QStringList &args)
-{
-    Result result;
-    QTextStream out(&result.out);
-    QTextStream err(&result.err);
-    result.code = cli::run(QStringList{QStringLiteral("tagwise-cli")} + args, out, err);
-    out.flush();
-    err.flush();
-    return result;
-}
 
 test::Labels projectLabels(const QString &root)
 {
@@ -65,7 +50,7 @@ private Q_SLOTS:
 
     void commandsAreListed()
     {
-        const Result result = runCli({QStringLiteral("--help")});
+        const CliResult result = runCli({QStringLiteral("--help")});
         QCOMPARE(result.code, 0);
         QVERIFY(result.out.contains(QStringLiteral("import --project DIR (--csv FILE")));
         QVERIFY(result.out.contains(QStringLiteral("export --project DIR (--csv FILE")));
@@ -77,7 +62,7 @@ private Q_SLOTS:
         const QString csv = path(QStringLiteral("labels.csv"));
         QVERIFY(test::writeFile(csv, "image_name,tags\na,cat dog\nb.png,\nsub/d,Traffic_light\n"));
         QVERIFY(!ProjectStore::exists(root));
-        const Result result = runCli({"import", "--project", root, "--csv", csv});
+        const CliResult result = runCli({"import", "--project", root, "--csv", csv});
         QVERIFY2(result.code == 0, qPrintable(result.err));
         QVERIFY(result.err.isEmpty());
         QVERIFY2(result.out.contains(QStringLiteral("4 new images, 4 in the project")), qPrintable(result.out));
@@ -92,7 +77,7 @@ private Q_SLOTS:
         const QString root = makeImages();
         const QString csv = path(QStringLiteral("labels.csv"));
         QVERIFY(test::writeFile(csv, "image_name,tags\na.png,cat\ngone.png,dog\nc.png,dog\nalso-gone,cat\n"));
-        const Result result = runCli({"import", "--project", root, "--csv", csv});
+        const CliResult result = runCli({"import", "--project", root, "--csv", csv});
         QCOMPARE(result.code, 0);
         QCOMPARE(result.err, csv + QStringLiteral(":3: image not found: gone.png\n") + csv
                                  + QStringLiteral(":5: image not found: also-gone\n"));
@@ -106,7 +91,7 @@ private Q_SLOTS:
         const QString root = makeImages();
         const QString csv = path(QStringLiteral("labels.csv"));
         QVERIFY(test::writeFile(csv, "image_name,tags\ngone.png,dog\n"));
-        const Result result = runCli({"import", "--project", root, "--csv", csv});
+        const CliResult result = runCli({"import", "--project", root, "--csv", csv});
         QCOMPARE(result.code, 1);
         QVERIFY(result.err.contains(csv + QStringLiteral(":2: image not found: gone.png")));
         QVERIFY(result.err.contains(QStringLiteral("nothing imported")));
@@ -142,7 +127,7 @@ private Q_SLOTS:
         const QString input = option == QLatin1String("--voc") ? path(QStringLiteral("voc")) : path(file);
 
         // No project yet: none is created.
-        Result result = runCli({"import", "--project", root, option, input});
+        CliResult result = runCli({"import", "--project", root, option, input});
         QCOMPARE(result.code, 1);
         QVERIFY2(result.err.startsWith(QStringLiteral("tagwise-cli import: ") + path(file) + error), qPrintable(result.err));
         QVERIFY(result.out.isEmpty());
@@ -191,7 +176,7 @@ private Q_SLOTS:
     {
         QFETCH(QStringList, args);
         QFETCH(QString, message);
-        const Result result = runCli(args);
+        const CliResult result = runCli(args);
         QCOMPARE(result.code, 2);
         QVERIFY2(result.err.contains(message), qPrintable(result.err));
         QVERIFY2(result.err.contains(QStringLiteral("usage: tagwise-cli ") + args.first()), qPrintable(result.err));
@@ -202,7 +187,7 @@ private Q_SLOTS:
     {
         const QString csv = path(QStringLiteral("labels.csv"));
         QVERIFY(test::writeFile(csv, "image_name,tags\n"));
-        const Result result = runCli({"import", "--project", path(QStringLiteral("nowhere")), "--csv", csv});
+        const CliResult result = runCli({"import", "--project", path(QStringLiteral("nowhere")), "--csv", csv});
         QCOMPARE(result.code, 1);
         QVERIFY2(result.err.contains(QStringLiteral("the project folder does not exist")), qPrintable(result.err));
         QVERIFY(!QFileInfo::exists(path(QStringLiteral("nowhere"))));
@@ -214,7 +199,7 @@ private Q_SLOTS:
         QVERIFY(test::writeImage(path(QStringLiteral("elsewhere/a.png"))));
         const QString csv = path(QStringLiteral("labels.csv"));
         QVERIFY(test::writeFile(csv, "image_name,tags\na.png,cat\n"));
-        const Result result = runCli({"import", "--project", root, "--csv", csv, "--images", path(QStringLiteral("elsewhere"))});
+        const CliResult result = runCli({"import", "--project", root, "--csv", csv, "--images", path(QStringLiteral("elsewhere"))});
         QCOMPARE(result.code, 1);
         QVERIFY2(result.err.contains(QStringLiteral("does not lie inside the project folder")), qPrintable(result.err));
         QVERIFY(!ProjectStore::exists(root));
@@ -226,7 +211,7 @@ private Q_SLOTS:
         QVERIFY(test::writeImage(root + QStringLiteral("/red_dress/1.png"), 1));
         QVERIFY(test::writeImage(root + QStringLiteral("/blue_shirt/1.png"), 2));
         QVERIFY(test::writeImage(root + QStringLiteral("/blue_dress/2.png"), 3));
-        const Result result = runCli({"import", "--project", root, "--folders", root, "--separator", "_"});
+        const CliResult result = runCli({"import", "--project", root, "--folders", root, "--separator", "_"});
         QVERIFY2(result.code == 0, qPrintable(result.err));
         QVERIFY2(result.out.contains(QStringLiteral("imported 3 images")), qPrintable(result.out));
         QVERIFY2(result.out.contains(QStringLiteral("4 tags created")), qPrintable(result.out));
@@ -240,7 +225,7 @@ private Q_SLOTS:
         const QString root = makeImages();
         QVERIFY(test::writeFile(path(QStringLiteral("ann/d.xml")),
                                 "<annotation><filename>d.png</filename><object><name>cat</name></object></annotation>"));
-        Result result = runCli({"import", "--project", root, "--voc", path(QStringLiteral("ann")), "--images", root + QStringLiteral("/sub")});
+        CliResult result = runCli({"import", "--project", root, "--voc", path(QStringLiteral("ann")), "--images", root + QStringLiteral("/sub")});
         QVERIFY2(result.code == 0, qPrintable(result.err));
         QVERIFY(test::writeFile(path(QStringLiteral("coco.json")),
                                 R"({"categories":[{"id":1,"name":"dog"}],"images":[{"id":1,"file_name":"a.png"},{"id":2,"file_name":"sub/d.png"}],
@@ -260,7 +245,7 @@ private Q_SLOTS:
         QCOMPARE(runCli({"import", "--project", root, "--csv", first}).code, 0);
         QCOMPARE(runCli({"import", "--project", root, "--csv", second}).code, 0);
         QCOMPARE(projectLabels(root), (test::Labels{{"a.png", {"cat", "dog"}}, {"b.png", {"cat"}}}));
-        const Result result = runCli({"import", "--project", root, "--csv", second, "--replace"});
+        const CliResult result = runCli({"import", "--project", root, "--csv", second, "--replace"});
         QCOMPARE(result.code, 0);
         QVERIFY2(result.out.contains(QStringLiteral("(1 changed), 0 tags created")), qPrintable(result.out));
         QCOMPARE(projectLabels(root), (test::Labels{{"a.png", {"dog"}}, {"b.png", {"cat"}}}));
@@ -287,7 +272,7 @@ private Q_SLOTS:
         QCOMPARE(runCli({"import", "--project", root, "--csv", csv}).code, 0);
 
         const QString out = path(target);
-        Result result = runCli({"export", "--project", root, option, out});
+        CliResult result = runCli({"export", "--project", root, option, out});
         QVERIFY2(result.code == 0, qPrintable(result.err));
         QCOMPARE(result.out, QStringLiteral("exported 3 images and 2 tags to %1\n").arg(out));
         QVERIFY(QFileInfo::exists(out));
@@ -316,7 +301,7 @@ private Q_SLOTS:
     void exportNeedsAProject()
     {
         const QString root = makeImages();
-        const Result result = runCli({"export", "--project", root, "--csv", path(QStringLiteral("out.csv"))});
+        const CliResult result = runCli({"export", "--project", root, "--csv", path(QStringLiteral("out.csv"))});
         QCOMPARE(result.code, 1);
         QVERIFY2(result.err.contains(root + QStringLiteral(": no Tagwise project here")), qPrintable(result.err));
         QVERIFY(!ProjectStore::exists(root));
@@ -330,7 +315,7 @@ private Q_SLOTS:
         QVERIFY(test::writeFile(csv, "image_name,tags\na.png,cat\n"));
         QCOMPARE(runCli({"import", "--project", root, "--csv", csv}).code, 0);
         QVERIFY(test::writeFile(path(QStringLiteral("voc/old.xml")), "x"));
-        const Result result = runCli({"export", "--project", root, "--voc", path(QStringLiteral("voc"))});
+        const CliResult result = runCli({"export", "--project", root, "--voc", path(QStringLiteral("voc"))});
         QCOMPARE(result.code, 1);
         QVERIFY2(result.err.contains(QStringLiteral("the folder is not empty")), qPrintable(result.err));
     }

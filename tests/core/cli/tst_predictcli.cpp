@@ -1,5 +1,6 @@
 // tagwise-cli predict and evaluate on a small trained model.
 
+#include "common/clirunner.h"
 #include "common/trainingimages.h"
 #include "core/cli/cli.h"
 #include "core/ml/jsonvalue.h"
@@ -11,28 +12,8 @@
 #include <opencv2/imgcodecs.hpp>
 
 using namespace tagwise;
-
-namespace {
-
-struct CliResult
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-CliResult runCli(const QStringList &args)
-{
-    CliResult result;
-    QTextStream out(&result.out);
-    QTextStream err(&result.err);
-    result.code = cli::run(QStringList{QStringLiteral("tagwise-cli")} + args, out, err);
-    out.flush();
-    err.flush();
-    return result;
-}
-
-}
+using test::CliResult;
+using test::runCli;
 
 class TestPredictCli : public QObject
 {

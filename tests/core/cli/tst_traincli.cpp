@@ -1,6 +1,7 @@
 // tagwise-cli train: the happy paths (CSV and project), a run killed in the
 // middle and resumed, and the errors of every command of the engine.
 
+#include "common/clirunner.h"
 #include "common/trainingimages.h"
 #include "core/cli/cli.h"
 #include "core/ml/device.h"
@@ -12,28 +13,8 @@
 #include <QTest>
 
 using namespace tagwise;
-
-namespace {
-
-struct CliResult
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-CliResult runCli(const QStringList &args)
-{
-    CliResult result;
-    QTextStream out(&result.out);
-    QTextStream err(&result.err);
-    result.code = cli::run(QStringList{QStringLiteral("tagwise-cli")} + args, out, err);
-    out.flush();
-    err.flush();
-    return result;
-}
-
-}
+using test::CliResult;
+using test::runCli;
 
 class TestTrainCli : public QObject
 {
