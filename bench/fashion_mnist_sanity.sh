@@ -8,6 +8,7 @@
 # usage: bench/fashion_mnist_sanity.sh [BUILD_DIR]     (default: build)
 # environment: EPOCHS (10), ARCH (smallervggnet), SIZE (28), THREADS (2),
 #              LIMIT (use only the first LIMIT images of each part, for a quick try),
+#              TRAIN_ARGS (more `tagwise-cli train` options, e.g. "--no-augment"),
 #              DATA (/usr/share/datasets/fashion-mnist), WORK (a new temporary
 #              folder), KEEP=1 keeps WORK afterwards.
 # Needs the Debian packages dataset-fashion-mnist and python3-numpy,
@@ -22,6 +23,7 @@ size="${SIZE:-28}"
 threads="${THREADS:-2}"
 data="${DATA:-/usr/share/datasets/fashion-mnist}"
 limit="${LIMIT:-0}"
+read -r -a train_args <<<"${TRAIN_ARGS:-}"
 python=/usr/bin/python3
 
 if [[ ! -x "$cli" ]]; then
@@ -84,7 +86,7 @@ written=$(date +%s.%N)
 "$cli" import --project "$work/train" --folders "$work/train"
 t0=$(date +%s.%N)
 "$cli" train --project "$work/train" --arch "$arch" --size "$size" --epochs "$epochs" --threads "$threads" \
-    --out "$work/run" | tee "$work/train.log"
+    "${train_args[@]}" --out "$work/run" | tee "$work/train.log"
 t1=$(date +%s.%N)
 
 # --- predict the official test set and score the top tag -------------------
