@@ -10,12 +10,9 @@
 #include "core/project/projecterror.h"
 #include "core/project/projectstore.h"
 
-#include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
 #include <QTextStream>
-
-#include <optional>
 
 namespace tagwise::cli {
 
@@ -23,88 +20,47 @@ namespace {
 
 const char *const kUsage = "usage: tagwise-cli demo --out DIR [--count N] [--seed S] [--data DIR]\n";
 
-int usageError(QTextStream &err, const QString &message)
+/// Removes what a failed demo left in \a root: the folder itself when \a created, else its contents.
+void cleanUp(const QString &root, bool created)
 {
-    return reportUsageError(err, "demo", message, kUsage);
+    QDir dir(root);
+    if (created) {
+        dir.removeRecursively();
+        return;
+    }
+    for (const QString &entry : dir.entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden)) {
+        if (QFileInfo(dir.filePath(entry)).isDir())
+            QDir(dir.filePath(entry)).removeRecursively();
+        else
+            dir.remove(entry);
+    }
 }
 
-}
-
-int runDemo(const QStringList &args, QTextStream &out, QTextStream &err)
+int demo(const QStringList &args, QTextStream &out)
 {
-    QCommandLineParser parser;
-    const QCommandLineOption outOption(QStringLiteral("out"), QString(), QStringLiteral("DIR"));
-    const QCommandLineOption countOption(QStringLiteral("count"), QString(), QStringLiteral("N"));
-    const QCommandLineOption seedOption(QStringLiteral("seed"), QString(), QStringLiteral("S"));
-    const QCommandLineOption dataOption(QStringLiteral("data"), QString(), QStringLiteral("DIR"));
-    parser.addOptions({outOption, countOption, seedOption, dataOption});
-    if (!parser.parse(QStringList{QStringLiteral("demo")} + args))
-        return usageError(err, parser.errorText());
-    if (!parser.positionalArguments().isEmpty())
-        return usageError(err, QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
-    for (const QString &name : parser.optionNames()) {
-        if (parser.values(name).size() > 1)
-            return usageError(err, QStringLiteral("--%1 given more than once").arg(name));
-    }
-    if (!parser.isSet(outOption))
-        return usageError(err, QStringLiteral("--out is required"));
-    int count = 300;
-    if (parser.isSet(countOption)) {
-        bool ok = false;
-        count = parser.value(countOption).toInt(&ok);
-        if (!ok || count < 1 || count > 100000)
-            return usageError(err, QStringLiteral("--count must be a whole number from 1 to 100000, not '%1'")
-                                       .arg(parser.value(countOption)));
-    }
-    quint64 seed = 1;
-    if (parser.isSet(seedOption)) {
-        bool ok = false;
-        seed = parser.value(seedOption).toULongLong(&ok);
-        if (!ok)
-            return usageError(err, QStringLiteral("--seed must be a whole number, not '%1'").arg(parser.value(seedOption)));
-    }
+    Options options({"out", "count", "seed", "data"}, {});
+    options.parse(args);
+    const QString root = QDir(options.required(QStringLiteral("out"))).absolutePath();
+    const int count = options.integer(QStringLiteral("count"), 300, 1, 100000);
+    const quint64 seed = options.unsignedInteger(QStringLiteral("seed"), 1);
 
-    const QString root = QDir(parser.value(outOption)).absolutePath();
     const QString rootName = QDir::toNativeSeparators(root);
-    if (ProjectStore::exists(root)) {
-        err << "tagwise-cli demo: " << rootName << ": already holds a Tagwise project\n";
-        return ExitFailure;
-    }
+    if (ProjectStore::exists(root))
+        throw ProjectError(QStringLiteral("%1: already holds a Tagwise project").arg(rootName));
     const QFileInfo rootInfo(root);
-    if (rootInfo.exists() && (!rootInfo.isDir() || !QDir(root).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden))) {
-        err << "tagwise-cli demo: " << rootName << ": not an empty folder; the demo needs a new or empty one\n";
-        return ExitFailure;
-    }
-
-    std::optional<FashionMnist> data;
-    try {
-        data.emplace(FashionMnist::load(
-            FashionMnist::Part::Train,
-            parser.isSet(dataOption) ? parser.value(dataOption) : FashionMnist::defaultDirectory()));
-    } catch (const ImagingError &e) {
-        err << "tagwise-cli demo: " << e.message() << '\n';
-        return ExitFailure;
-    }
+    if (rootInfo.exists() && (!rootInfo.isDir() || !QDir(root).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden)))
+        throw ProjectError(QStringLiteral("%1: not an empty folder; the demo needs a new or empty one").arg(rootName));
+    const FashionMnist data = FashionMnist::load(
+        FashionMnist::Part::Train,
+        options.isSet(QStringLiteral("data")) ? options.value(QStringLiteral("data")) : FashionMnist::defaultDirectory());
 
     // From here on the folder is ours (new or empty): on failure it goes again,
     // so that a half-made demo is never taken for a project.
     const bool created = !rootInfo.exists();
-    auto cleanUp = [&] {
-        QDir dir(root);
-        if (created)
-            dir.removeRecursively();
-        else
-            for (const QString &entry : dir.entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden)) {
-                if (QFileInfo(dir.filePath(entry)).isDir())
-                    QDir(dir.filePath(entry)).removeRecursively();
-                else
-                    dir.remove(entry);
-            }
-    };
     try {
         if (!QDir().mkpath(root))
             throw ImagingError(QStringLiteral("%1: cannot create the folder").arg(rootName));
-        const MosaicBuilder builder(*data, MosaicOptions(), seed);
+        const MosaicBuilder builder(data, MosaicOptions(), seed);
         const std::vector<WrittenMosaic> written = writeMosaics(builder, root, QStringLiteral("demo"), 0, count, false, 0);
 
         const std::unique_ptr<ProjectStore> store = ProjectStore::open(root);
@@ -124,16 +80,18 @@ int runDemo(const QStringList &args, QTextStream &out, QTextStream &err)
                                    .arg(rootName).arg(store->imageCount()).arg(count));
         out << "demo: made a project in " << rootName << " with " << count << " images, " << rows.size()
             << " tagged and " << (count - rows.size()) << " left to label\n";
-    } catch (const ImagingError &e) {
-        cleanUp();
-        err << "tagwise-cli demo: " << e.message() << '\n';
-        return ExitFailure;
-    } catch (const ProjectError &e) {
-        cleanUp();
-        err << "tagwise-cli demo: " << e.message() << '\n';
-        return ExitFailure;
+    } catch (...) {
+        cleanUp(root, created);
+        throw;
     }
     return ExitOk;
+}
+
+}
+
+int runDemo(const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    return runCommand("demo", kUsage, err, [&] { return demo(args, out); });
 }
 
 }

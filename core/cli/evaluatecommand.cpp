@@ -54,18 +54,12 @@ void printReport(const ml::MetricsReport &report, int images, QTextStream &out)
 
 int runEvaluate(const QStringList &args, QTextStream &out, QTextStream &err)
 {
-    Options options({"model", "csv", "images", "json", "threads", "device", "batch"}, {});
-    QString model, csv, images;
-    try {
+    return runCommand("evaluate", kUsage, err, [&] {
+        Options options({"model", "csv", "images", "json", "threads", "device", "batch"}, {});
         options.parse(args);
-        model = options.required(QStringLiteral("model"));
-        csv = options.required(QStringLiteral("csv"));
-        images = options.required(QStringLiteral("images"));
-    } catch (const UsageError &error) {
-        return reportUsageError(err, "evaluate", error.message(), kUsage);
-    }
-
-    try {
+        const QString model = options.required(QStringLiteral("model"));
+        const QString csv = options.required(QStringLiteral("csv"));
+        const QString images = options.required(QStringLiteral("images"));
         ml::applyThreadCount(options.integer(QStringLiteral("threads"), 0, 0, 1024));
         const int batch = options.integer(QStringLiteral("batch"), 32, 1, 4096);
         const auto device = ml::deviceChoiceFromName(
@@ -132,12 +126,7 @@ int runEvaluate(const QStringList &args, QTextStream &out, QTextStream &err)
             return ExitFailure;
         }
         return ExitOk;
-    } catch (const ProjectError &error) {
-        err << "tagwise-cli evaluate: " << error.message() << '\n';
-    } catch (const std::exception &error) {
-        err << "tagwise-cli evaluate: " << QString::fromStdString(ml::describeError(error)) << '\n';
-    }
-    return ExitFailure;
+    });
 }
 
 }

@@ -6,7 +6,6 @@
 #include "core/imaging/imagingerror.h"
 #include "core/imaging/mosaicbuilder.h"
 
-#include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -26,28 +25,6 @@ const char *const kUsage =
     "usage: tagwise-cli mosaics --out DIR --count N [--source train|test] [--seed S] [--cell PX]\n"
     "                           [--min-items N] [--max-items N] [--layout csv|folders] [--start K]\n"
     "                           [--threads N] [--data DIR]\n";
-
-int usageError(QTextStream &err, const QString &message)
-{
-    return reportUsageError(err, "mosaics", message, kUsage);
-}
-
-/// The integer value of option \a name within [lo, hi], or an error message.
-bool intOption(const QCommandLineParser &parser, const QString &name, qint64 lo, qint64 hi, qint64 *value,
-               QString *error)
-{
-    if (!parser.isSet(name))
-        return true;
-    bool ok = false;
-    const qint64 v = parser.value(name).toLongLong(&ok);
-    if (!ok || v < lo || v > hi) {
-        *error = QStringLiteral("--%1 must be a whole number from %2 to %3, not '%4'")
-                     .arg(name).arg(lo).arg(hi).arg(parser.value(name));
-        return false;
-    }
-    *value = v;
-    return true;
-}
 
 void writeFile(const QString &path, const QByteArray &bytes)
 {
@@ -114,80 +91,39 @@ std::vector<WrittenMosaic> writeMosaics(const MosaicBuilder &builder, const QStr
 
 int runMosaics(const QStringList &args, QTextStream &out, QTextStream &err)
 {
-    QCommandLineParser parser;
-    const QCommandLineOption outOption(QStringLiteral("out"), QString(), QStringLiteral("DIR"));
-    const QCommandLineOption countOption(QStringLiteral("count"), QString(), QStringLiteral("N"));
-    const QCommandLineOption sourceOption(QStringLiteral("source"), QString(), QStringLiteral("PART"));
-    const QCommandLineOption seedOption(QStringLiteral("seed"), QString(), QStringLiteral("S"));
-    const QCommandLineOption cellOption(QStringLiteral("cell"), QString(), QStringLiteral("PX"));
-    const QCommandLineOption minOption(QStringLiteral("min-items"), QString(), QStringLiteral("N"));
-    const QCommandLineOption maxOption(QStringLiteral("max-items"), QString(), QStringLiteral("N"));
-    const QCommandLineOption layoutOption(QStringLiteral("layout"), QString(), QStringLiteral("LAYOUT"));
-    const QCommandLineOption startOption(QStringLiteral("start"), QString(), QStringLiteral("K"));
-    const QCommandLineOption threadsOption(QStringLiteral("threads"), QString(), QStringLiteral("N"));
-    const QCommandLineOption dataOption(QStringLiteral("data"), QString(), QStringLiteral("DIR"));
-    parser.addOptions({outOption, countOption, sourceOption, seedOption, cellOption, minOption, maxOption,
-                       layoutOption, startOption, threadsOption, dataOption});
-    if (!parser.parse(QStringList{QStringLiteral("mosaics")} + args))
-        return usageError(err, parser.errorText());
-    if (!parser.positionalArguments().isEmpty())
-        return usageError(err, QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
-    for (const QString &name : parser.optionNames()) {
-        if (parser.values(name).size() > 1)
-            return usageError(err, QStringLiteral("--%1 given more than once").arg(name));
-    }
-    if (!parser.isSet(outOption))
-        return usageError(err, QStringLiteral("--out is required"));
-    if (!parser.isSet(countOption))
-        return usageError(err, QStringLiteral("--count is required"));
+    return runCommand("mosaics", kUsage, err, [&] {
+        Options options({"out", "count", "source", "seed", "cell", "min-items", "max-items", "layout", "start",
+                         "threads", "data"},
+                        {});
+        options.parse(args);
+        const QString dir = options.required(QStringLiteral("out"));
+        if (!options.isSet(QStringLiteral("count")))
+            throw UsageError(QStringLiteral("--count is required"));
+        const int count = options.integer(QStringLiteral("count"), 0, 1, 100'000'000);
+        const QString source = options.choice(QStringLiteral("source"), QStringLiteral("train"), {"train", "test"});
+        const bool folders =
+            options.choice(QStringLiteral("layout"), QStringLiteral("csv"), {"csv", "folders"}) == QLatin1String("folders");
+        const quint64 seed = options.unsignedInteger(QStringLiteral("seed"), 1);
+        const int start = options.integer(QStringLiteral("start"), 0, 0, 2'000'000'000);
+        MosaicOptions mosaic;
+        mosaic.cell = options.integer(QStringLiteral("cell"), 32, 8, 1024);
+        mosaic.minItems = options.integer(QStringLiteral("min-items"), 1, 1, 4);
+        mosaic.maxItems = options.integer(QStringLiteral("max-items"), folders ? 1 : 4, 1, 4);
+        const int threads = options.integer(QStringLiteral("threads"), 0, 0, 1024);
+        if (mosaic.minItems > mosaic.maxItems)
+            throw UsageError(QStringLiteral("--min-items (%1) is more than --max-items (%2)")
+                                 .arg(mosaic.minItems).arg(mosaic.maxItems));
+        if (folders && mosaic.maxItems != 1)
+            throw UsageError(QStringLiteral("--layout folders makes single-label images: --max-items must be 1"));
 
-    const QString source = parser.isSet(sourceOption) ? parser.value(sourceOption) : QStringLiteral("train");
-    if (source != QLatin1String("train") && source != QLatin1String("test"))
-        return usageError(err, QStringLiteral("--source must be train or test, not '%1'").arg(source));
-    const QString layout = parser.isSet(layoutOption) ? parser.value(layoutOption) : QStringLiteral("csv");
-    if (layout != QLatin1String("csv") && layout != QLatin1String("folders"))
-        return usageError(err, QStringLiteral("--layout must be csv or folders, not '%1'").arg(layout));
-    const bool folders = layout == QLatin1String("folders");
-
-    quint64 seed = 1;
-    if (parser.isSet(seedOption)) {
-        bool ok = false;
-        seed = parser.value(seedOption).toULongLong(&ok);
-        if (!ok)
-            return usageError(err, QStringLiteral("--seed must be a whole number, not '%1'").arg(parser.value(seedOption)));
-    }
-    qint64 count = 0;
-    qint64 start = 0;
-    qint64 cell = 32;
-    qint64 minItems = 1;
-    qint64 maxItems = folders ? 1 : 4;
-    qint64 threads = 0;
-    QString error;
-    if (!intOption(parser, QStringLiteral("count"), 1, 100'000'000, &count, &error)
-        || !intOption(parser, QStringLiteral("start"), 0, 1'000'000'000'000, &start, &error)
-        || !intOption(parser, QStringLiteral("cell"), 8, 1024, &cell, &error)
-        || !intOption(parser, QStringLiteral("min-items"), 1, 4, &minItems, &error)
-        || !intOption(parser, QStringLiteral("max-items"), 1, 4, &maxItems, &error)
-        || !intOption(parser, QStringLiteral("threads"), 0, 1024, &threads, &error))
-        return usageError(err, error);
-    if (minItems > maxItems)
-        return usageError(err, QStringLiteral("--min-items (%1) is more than --max-items (%2)").arg(minItems).arg(maxItems));
-    if (folders && maxItems != 1)
-        return usageError(err, QStringLiteral("--layout folders makes single-label images: --max-items must be 1"));
-
-    const QString dir = parser.value(outOption);
-    const QString dataDir = parser.isSet(dataOption) ? parser.value(dataOption) : FashionMnist::defaultDirectory();
-    try {
+        const QString dataDir = options.isSet(QStringLiteral("data")) ? options.value(QStringLiteral("data"))
+                                                                       : FashionMnist::defaultDirectory();
         QElapsedTimer timer;
         timer.start();
         const FashionMnist data = FashionMnist::load(
             source == QLatin1String("train") ? FashionMnist::Part::Train : FashionMnist::Part::Test, dataDir);
-        MosaicOptions options;
-        options.cell = int(cell);
-        options.minItems = int(minItems);
-        options.maxItems = int(maxItems);
-        const MosaicBuilder builder(data, options, seed);
-        const std::vector<WrittenMosaic> written = writeMosaics(builder, dir, source, start, count, folders, int(threads));
+        const MosaicBuilder builder(data, mosaic, seed);
+        const std::vector<WrittenMosaic> written = writeMosaics(builder, dir, source, start, count, folders, threads);
 
         QList<int> perTag(FashionMnist::ClassCount, 0);
         for (const WrittenMosaic &image : written) {
@@ -213,11 +149,8 @@ int runMosaics(const QStringList &args, QTextStream &out, QTextStream &err)
         for (int label = 0; label < FashionMnist::ClassCount; ++label)
             out << ' ' << FashionMnist::tagNames().at(label) << '=' << perTag.at(label);
         out << '\n';
-    } catch (const ImagingError &e) {
-        err << "tagwise-cli mosaics: " << e.message() << '\n';
-        return ExitFailure;
-    }
-    return ExitOk;
+        return ExitOk;
+    });
 }
 
 }

@@ -1,6 +1,8 @@
 #include "core/cli/options.h"
 
 #include "core/cli/commands.h"
+#include "core/imaging/imagingerror.h"
+#include "core/ml/mlerror.h"
 #include "core/project/projecterror.h"
 
 #include <QTextStream>
@@ -22,6 +24,7 @@ Options::Options(const QStringList &valueOptions, const QStringList &flags)
         m_parser.addOption(QCommandLineOption(name, QString(), QStringLiteral("value")));
     for (const QString &name : flags)
         m_parser.addOption(QCommandLineOption(name));
+    m_valueNames = valueOptions;
     m_names = valueOptions + flags;
 }
 
@@ -31,7 +34,8 @@ void Options::parse(const QStringList &args, bool allowPositional)
     if (!m_parser.parse(QStringList{QStringLiteral("tagwise-cli")} + args))
         throw UsageError(m_parser.errorText());
     for (const QString &name : m_parser.optionNames()) {
-        if (m_parser.values(name).size() > 1)
+        // A flag given twice says the same thing twice; a value given twice is ambiguous.
+        if (m_valueNames.contains(name) && m_parser.values(name).size() > 1)
             throw UsageError(QStringLiteral("--%1 given more than once").arg(name));
     }
     if (!allowPositional && !m_parser.positionalArguments().isEmpty())
@@ -60,6 +64,21 @@ QStringList Options::positional() const
     return m_parser.positionalArguments();
 }
 
+QString Options::oneOf(const QStringList &names) const
+{
+    QString found;
+    for (const QString &name : names) {
+        if (!m_parser.isSet(name))
+            continue;
+        if (!found.isEmpty())
+            throw UsageError(QStringLiteral("give only one of --%1").arg(names.join(QLatin1String(", --"))));
+        found = name;
+    }
+    if (found.isEmpty())
+        throw UsageError(QStringLiteral("one of --%1 is required").arg(names.join(QLatin1String(", --"))));
+    return found;
+}
+
 int Options::integer(const QString &name, int fallback, int min, int max) const
 {
     if (!m_parser.isSet(name))
@@ -68,7 +87,7 @@ int Options::integer(const QString &name, int fallback, int min, int max) const
     const QString text = m_parser.value(name);
     const int value = text.toInt(&ok);
     if (!ok || value < min || value > max)
-        throw ProjectError(QStringLiteral("--%1: '%2' is not a whole number from %3 to %4").arg(name, text).arg(min).arg(max));
+        throw UsageError(QStringLiteral("--%1: '%2' is not a whole number from %3 to %4").arg(name, text).arg(min).arg(max));
     return value;
 }
 
@@ -80,7 +99,7 @@ quint64 Options::unsignedInteger(const QString &name, quint64 fallback) const
     const QString text = m_parser.value(name);
     const quint64 value = text.toULongLong(&ok);
     if (!ok)
-        throw ProjectError(QStringLiteral("--%1: '%2' is not a whole number from 0 to %3")
+        throw UsageError(QStringLiteral("--%1: '%2' is not a whole number from 0 to %3")
                                .arg(name, text)
                                .arg(std::numeric_limits<quint64>::max()));
     return value;
@@ -94,7 +113,7 @@ double Options::number(const QString &name, double fallback, double min, double 
     const QString text = m_parser.value(name);
     const double value = text.toDouble(&ok);
     if (!ok || !std::isfinite(value) || value < min || value > max)
-        throw ProjectError(QStringLiteral("--%1: '%2' is not a number from %3 to %4").arg(name, text).arg(min).arg(max));
+        throw UsageError(QStringLiteral("--%1: '%2' is not a number from %3 to %4").arg(name, text).arg(min).arg(max));
     return value;
 }
 
@@ -104,7 +123,7 @@ QString Options::choice(const QString &name, const QString &fallback, const QStr
         return fallback;
     const QString text = m_parser.value(name);
     if (!choices.contains(text))
-        throw ProjectError(QStringLiteral("--%1: '%2' is not one of %3").arg(name, text, choices.join(QLatin1String(", "))));
+        throw UsageError(QStringLiteral("--%1: '%2' is not one of %3").arg(name, text, choices.join(QLatin1String(", "))));
     return text;
 }
 
@@ -122,6 +141,24 @@ int reportUsageError(QTextStream &err, const char *command, const QString &messa
 {
     err << "tagwise-cli " << command << ": " << message << '\n' << usage;
     return ExitUsage;
+}
+
+int runCommand(const char *command, const char *usage, QTextStream &err, const std::function<int()> &body)
+{
+    QString message;
+    try {
+        return body();
+    } catch (const UsageError &error) {
+        return reportUsageError(err, command, error.message(), usage);
+    } catch (const ProjectError &error) {
+        message = error.message();
+    } catch (const ImagingError &error) {
+        message = error.message();
+    } catch (const std::exception &error) {
+        message = QString::fromStdString(ml::describeError(error));
+    }
+    err << "tagwise-cli " << command << ": " << message << '\n';
+    return ExitFailure;
 }
 
 }

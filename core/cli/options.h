@@ -4,6 +4,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <stdexcept>
 
 class QTextStream;
@@ -23,9 +24,9 @@ private:
 
 /**
  * The options of one command, parsed with QCommandLineParser, with the checks
- * every command wants: no repeated option, no stray argument unless allowed,
- * and numbers in range. Usage problems throw UsageError; a value that is not
- * a valid number throws ProjectError naming the option and the value.
+ * every command wants: no option with a value given twice, no stray argument
+ * unless allowed, numbers in range and choices from a list. Every problem
+ * throws UsageError naming the option and, where there is one, the value.
  */
 class Options final
 {
@@ -41,6 +42,8 @@ public:
     /// The value of a required option; throws UsageError when it is missing.
     QString required(const QString &name) const;
     QStringList positional() const;
+    /// The one option of \a names that was given; throws UsageError when none or several were.
+    QString oneOf(const QStringList &names) const;
 
     /// \a fallback when absent; else the value, which must be a whole number in [min, max].
     int integer(const QString &name, int fallback, int min, int max) const;
@@ -56,10 +59,19 @@ public:
 
 private:
     QCommandLineParser m_parser;
+    QStringList m_valueNames;
     QStringList m_names;
 };
 
 /// Writes "tagwise-cli COMMAND: MESSAGE" and the usage line to \a err; returns ExitUsage.
 int reportUsageError(QTextStream &err, const char *command, const QString &message, const char *usage);
+
+/**
+ * Runs the \a body of \a command and returns its exit code; what it throws
+ * becomes the tool's report on \a err: a UsageError "tagwise-cli COMMAND:
+ * MESSAGE" and \a usage (ExitUsage), any other error "tagwise-cli COMMAND:
+ * MESSAGE" (ExitFailure).
+ */
+int runCommand(const char *command, const char *usage, QTextStream &err, const std::function<int()> &body);
 
 }

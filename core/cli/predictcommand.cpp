@@ -101,18 +101,12 @@ void writeGradCams(const ml::Predictor &predictor, const DecodedImages &images, 
 
 int runPredict(const QStringList &args, QTextStream &out, QTextStream &err)
 {
-    Options options({"model", "gradcam", "threads", "device", "batch"}, {"json"});
-    QString model;
-    try {
+    return runCommand("predict", kUsage, err, [&] {
+        Options options({"model", "gradcam", "threads", "device", "batch"}, {"json"});
         options.parse(args, true);
-        model = options.required(QStringLiteral("model"));
+        const QString model = options.required(QStringLiteral("model"));
         if (options.positional().isEmpty())
             throw UsageError(QStringLiteral("no image or folder given"));
-    } catch (const UsageError &error) {
-        return reportUsageError(err, "predict", error.message(), kUsage);
-    }
-
-    try {
         ml::applyThreadCount(options.integer(QStringLiteral("threads"), 0, 0, 1024));
         const int batch = options.integer(QStringLiteral("batch"), 32, 1, 4096);
         const auto device = ml::deviceChoiceFromName(
@@ -173,12 +167,7 @@ int runPredict(const QStringList &args, QTextStream &out, QTextStream &err)
             return ExitFailure;
         }
         return ExitOk;
-    } catch (const ProjectError &error) {
-        err << "tagwise-cli predict: " << error.message() << '\n';
-    } catch (const std::exception &error) {
-        err << "tagwise-cli predict: " << QString::fromStdString(ml::describeError(error)) << '\n';
-    }
-    return ExitFailure;
+    });
 }
 
 }

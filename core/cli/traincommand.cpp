@@ -125,45 +125,26 @@ QString cacheDirFrom(const Options &o, const QString &fallback)
 
 int runTrain(const QStringList &args, QTextStream &out, QTextStream &err)
 {
-    Options options({"project", "csv", "images", "val-csv", "arch", "size", "epochs", "batch", "lr", "beta",
-                     "threads", "seed", "device", "out", "resume", "optimizer", "weight-decay", "schedule", "warmup",
-                     "patience", "workers", "cache"},
-                    {"no-augment", "vflip", "pos-weight", "no-tune", "bf16", "no-amp", "no-cache"});
-    bool resuming = false;
-    ml::TrainConfig config;
-    TrainingData data;
-    ml::RuntimeOverrides overrides;
-    QString runDir;
-    QString cacheDir;
-    try {
+    return runCommand("train", kTrainUsage, err, [&] {
+        Options options({"project", "csv", "images", "val-csv", "arch", "size", "epochs", "batch", "lr", "beta",
+                         "threads", "seed", "device", "out", "resume", "optimizer", "weight-decay", "schedule",
+                         "warmup", "patience", "workers", "cache"},
+                        {"no-augment", "vflip", "pos-weight", "no-tune", "bf16", "no-amp", "no-cache"});
         options.parse(args);
-        resuming = options.isSet(QStringLiteral("resume"));
-        const QStringList given = options.given();
         if (options.isSet(QStringLiteral("cache")) && options.isSet(QStringLiteral("no-cache")))
             throw UsageError(QStringLiteral("give --cache or --no-cache, not both"));
+        const bool resuming = options.isSet(QStringLiteral("resume"));
+        ml::TrainConfig config;
+        TrainingData data;
+        ml::RuntimeOverrides overrides;
+        QString runDir;
+        QString cacheDir;
         if (resuming) {
             const QStringList allowed{"resume", "threads", "workers", "device", "cache", "no-cache"};
-            for (const QString &name : given) {
+            for (const QString &name : options.given()) {
                 if (!allowed.contains(name))
                     throw UsageError(QStringLiteral("--%1 does not go with --resume (the run keeps its settings)").arg(name));
             }
-        } else {
-            runDir = options.required(QStringLiteral("out"));
-            const bool project = options.isSet(QStringLiteral("project"));
-            const bool csv = options.isSet(QStringLiteral("csv"));
-            if (project == csv)
-                throw UsageError(QStringLiteral("give either --project or --csv"));
-            if (csv)
-                options.required(QStringLiteral("images"));
-            if (project && (options.isSet(QStringLiteral("images")) || options.isSet(QStringLiteral("val-csv"))))
-                throw UsageError(QStringLiteral("--images and --val-csv go with --csv"));
-        }
-    } catch (const UsageError &error) {
-        return reportUsageError(err, "train", error.message(), kTrainUsage);
-    }
-
-    try {
-        if (resuming) {
             runDir = options.value(QStringLiteral("resume"));
             if (options.isSet(QStringLiteral("threads")))
                 overrides.threads = options.integer(QStringLiteral("threads"), 0, 0, 1024);
@@ -175,6 +156,15 @@ int runTrain(const QStringList &args, QTextStream &out, QTextStream &err)
             cacheDir = cacheDirFrom(options, QStandardPaths::writableLocation(QStandardPaths::CacheLocation)
                                                  + QStringLiteral("/decoded"));
         } else {
+            runDir = options.required(QStringLiteral("out"));
+            const bool project = options.isSet(QStringLiteral("project"));
+            const bool csv = options.isSet(QStringLiteral("csv"));
+            if (project == csv)
+                throw UsageError(QStringLiteral("give either --project or --csv"));
+            if (csv)
+                options.required(QStringLiteral("images"));
+            if (project && (options.isSet(QStringLiteral("images")) || options.isSet(QStringLiteral("val-csv"))))
+                throw UsageError(QStringLiteral("--images and --val-csv go with --csv"));
             config = configFrom(options);
             config.validate();
             data = options.isSet(QStringLiteral("project"))
@@ -238,12 +228,7 @@ int runTrain(const QStringList &args, QTextStream &out, QTextStream &err)
         out << "model: " << QString::fromStdString(result.bundleDir) << '\n';
         out << QString::asprintf("time: %.1f s (decoding %.1f s)\n", result.totalSeconds, result.decodeSeconds);
         return ExitOk;
-    } catch (const ProjectError &error) {
-        err << "tagwise-cli train: " << error.message() << '\n';
-    } catch (const std::exception &error) {
-        err << "tagwise-cli train: " << QString::fromStdString(ml::describeError(error)) << '\n';
-    }
-    return ExitFailure;
+    });
 }
 
 }

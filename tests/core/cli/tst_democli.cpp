@@ -162,9 +162,9 @@ private Q_SLOTS:
         const QString out = path(QStringLiteral("never"));
         QTest::newRow("no out") << QStringList{QStringLiteral("--count"), QStringLiteral("3")} << 2 << QStringLiteral("--out is required");
         QTest::newRow("no count") << QStringList{QStringLiteral("--out"), out} << 2 << QStringLiteral("--count is required");
-        QTest::newRow("zero count") << QStringList{QStringLiteral("--out"), out, QStringLiteral("--count"), QStringLiteral("0")} << 2 << QStringLiteral("--count must be");
-        QTest::newRow("bad source") << QStringList{QStringLiteral("--out"), out, QStringLiteral("--count"), QStringLiteral("3"), QStringLiteral("--source"), QStringLiteral("val")} << 2 << QStringLiteral("--source must be train or test");
-        QTest::newRow("bad layout") << QStringList{QStringLiteral("--out"), out, QStringLiteral("--count"), QStringLiteral("3"), QStringLiteral("--layout"), QStringLiteral("coco")} << 2 << QStringLiteral("--layout must be");
+        QTest::newRow("zero count") << QStringList{QStringLiteral("--out"), out, QStringLiteral("--count"), QStringLiteral("0")} << 2 << QStringLiteral("--count: '0' is not a whole number from 1 to");
+        QTest::newRow("bad source") << QStringList{QStringLiteral("--out"), out, QStringLiteral("--count"), QStringLiteral("3"), QStringLiteral("--source"), QStringLiteral("val")} << 2 << QStringLiteral("--source: 'val' is not one of train, test");
+        QTest::newRow("bad layout") << QStringList{QStringLiteral("--out"), out, QStringLiteral("--count"), QStringLiteral("3"), QStringLiteral("--layout"), QStringLiteral("coco")} << 2 << QStringLiteral("--layout: 'coco' is not one of csv, folders");
         QTest::newRow("folders with many items") << QStringList{QStringLiteral("--out"), out, QStringLiteral("--count"), QStringLiteral("3"), QStringLiteral("--layout"), QStringLiteral("folders"), QStringLiteral("--max-items"), QStringLiteral("2")} << 2 << QStringLiteral("--max-items must be 1");
         QTest::newRow("min over max") << QStringList{QStringLiteral("--out"), out, QStringLiteral("--count"), QStringLiteral("3"), QStringLiteral("--min-items"), QStringLiteral("3"), QStringLiteral("--max-items"), QStringLiteral("2")} << 2 << QStringLiteral("is more than");
         QTest::newRow("unknown option") << QStringList{QStringLiteral("--out"), out, QStringLiteral("--count"), QStringLiteral("3"), QStringLiteral("--colour")} << 2 << QStringLiteral("colour");

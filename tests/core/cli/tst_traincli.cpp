@@ -179,11 +179,11 @@ void TestTrainCli::errors_data()
     QTest::newRow("missing val csv") << train + QStringList{"--csv", csv, "--images", images, "--val-csv", path("v.csv"), "--out", out}
                                      << 1 << path("v.csv") + ": no such file";
     QTest::newRow("bad number") << QStringList{"train", "--csv", csv, "--images", images, "--epochs", "three", "--out", out}
-                                << 1 << "--epochs: 'three' is not a whole number";
+                                << 2 << "--epochs: 'three' is not a whole number";
     QTest::newRow("number out of range") << train + QStringList{"--csv", csv, "--images", images, "--lr", "-1", "--out", out}
-                                         << 1 << "--lr: '-1' is not a number";
+                                         << 2 << "--lr: '-1' is not a number";
     QTest::newRow("bad device") << train + QStringList{"--csv", csv, "--images", images, "--device", "tpu", "--out", out}
-                                << 1 << "--device: 'tpu' is not one of auto, cpu, cuda";
+                                << 2 << "--device: 'tpu' is not one of auto, cpu, cuda";
     QTest::newRow("not a project") << train + QStringList{"--project", path("images"), "--out", out}
                                    << 1 << "not a Tagwise project";
     QTest::newRow("resume without run") << QStringList{"train", "--resume", path("not-a-run")}
