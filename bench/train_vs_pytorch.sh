@@ -6,7 +6,8 @@
 # usage: bench/train_vs_pytorch.sh [BUILD_DIR]     (default: build)
 # environment: EPOCHS (5), TRAIN (8000), VAL (1000), TEST (2000) images,
 #              THREADS (2), SIZE (64), BATCH (32), WORK (a new temporary folder),
-#              KEEP=1 keeps WORK afterwards.
+#              KEEP=1 keeps WORK afterwards, BF16=0 leaves out the third run
+#              (the engine again with --bf16: bfloat16 autocast on the CPU).
 # It builds nothing: BUILD_DIR must hold app/tagwise-cli already.
 set -euo pipefail
 
@@ -58,56 +59,85 @@ echo "data: $train_count training, $val_count validation, $test_count test mosai
 # --- engine ---------------------------------------------------------------
 # Adam at a constant rate, no augmentation, no early stop, thresholds 0.5 and
 # no decoded-image cache: the recipe reference_train.py implements.
-engine_log="$work/engine.log"
-t0=$(now)
-"$cli" train --csv "$work/train/labels.csv" --val-csv "$work/val/labels.csv" --images "$work/images" \
-    --arch smallervggnet --size "$size" --epochs "$epochs" --batch "$batch" --lr 1e-3 --threads "$threads" \
-    --optimizer adam --weight-decay 0 --schedule none --warmup 0 --patience 0 --no-augment --no-tune \
-    --no-cache --seed 42 --out "$work/engine-run" | tee "$engine_log"
-"$cli" evaluate --model "$work/engine-run" --csv "$work/test/labels.csv" --images "$work/images" \
-    --json "$work/engine-test.json" >/dev/null
-t1=$(now)
-engine_wall=$("$python" -c "print(f'{$t1 - $t0:.2f}')")
+# run_engine NAME [MORE TRAIN OPTIONS]: writes NAME.log, NAME-test.json, NAME.wall
+run_engine() {
+    local name="$1"
+    shift
+    local t0 t1
+    t0=$(now)
+    "$cli" train --csv "$work/train/labels.csv" --val-csv "$work/val/labels.csv" --images "$work/images" \
+        --arch smallervggnet --size "$size" --epochs "$epochs" --batch "$batch" --lr 1e-3 --threads "$threads" \
+        --optimizer adam --weight-decay 0 --schedule none --warmup 0 --patience 0 --no-augment --no-tune \
+        --no-cache --seed 42 "$@" --out "$work/$name-run" | tee "$work/$name.log"
+    "$cli" evaluate --model "$work/$name-run" --csv "$work/test/labels.csv" --images "$work/images" \
+        --threads "$threads" --json "$work/$name-test.json" >/dev/null
+    t1=$(now)
+    "$python" -c "print(f'{$t1 - $t0:.2f}')" >"$work/$name.wall"
+}
+run_engine engine
 
 # --- PyTorch --------------------------------------------------------------
-python_log="$work/pytorch.log"
 t2=$(now)
 "$python" "$here/reference_train.py" --csv "$work/train/labels.csv" --val-csv "$work/val/labels.csv" \
     --test-csv "$work/test/labels.csv" --images "$work/images" --size "$size" --epochs "$epochs" \
-    --batch "$batch" --lr 1e-3 --threads "$threads" --seed 42 | tee "$python_log"
+    --batch "$batch" --lr 1e-3 --threads "$threads" --seed 42 | tee "$work/pytorch.log"
 t3=$(now)
-python_wall=$("$python" -c "print(f'{$t3 - $t2:.2f}')")
+"$python" -c "print(f'{$t3 - $t2:.2f}')" >"$work/pytorch.wall"
+
+# --- engine with bfloat16 -------------------------------------------------
+if [[ "${BF16:-1}" != 0 ]]; then
+    run_engine engine-bf16 --bf16
+fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # --- table ----------------------------------------------------------------
-"$python" - "$engine_log" "$work/engine-test.json" "$engine_wall" "$python_log" "$python_wall" <<'PY'
-import json, re, sys
-engine_log, engine_json, engine_wall, python_log, python_wall = sys.argv[1:]
+"$python" - "$work" <<'PY'
+import json, os, re, sys
+work = sys.argv[1]
 
-def rates(path):
-    return [float(m.group(1)) for m in re.finditer(r"^epoch \d+/\d+ .*?([\d.]+) img/s", open(path).read(), re.M)]
+def text(name):
+    return open(os.path.join(work, name)).read()
 
 def mean(values):
     return sum(values) / len(values) if values else float("nan")
 
-engine_rates, python_rates = rates(engine_log), rates(python_log)
-test = json.load(open(engine_json))
-result = dict(kv.split("=") for kv in re.search(r"^RESULT (.*)$", open(python_log).read(), re.M).group(1).split())
-decode = re.search(r"decoding ([\d.]+) s\)", open(engine_log).read())
+def rates(log):
+    return [float(m.group(1)) for m in re.finditer(r"^epoch \d+/\d+ .*?([\d.]+) img/s", log, re.M)]
+
+def engine(name):
+    log = text(name + ".log")
+    test = json.loads(text(name + "-test.json"))
+    decode = re.search(r"decoding ([\d.]+) s\)", log)
+    return {"rates": rates(log), "wall": float(text(name + ".wall")),
+            "decode": float(decode.group(1)) if decode else float("nan"),
+            "fbeta": test["fbeta_samples"], "f1_micro": test["f1_micro"], "map": test["map"]}
+
+log = text("pytorch.log")
+result = dict(kv.split("=") for kv in re.search(r"^RESULT (.*)$", log, re.M).group(1).split())
+columns = {"tagwise": engine("engine"),
+           "pytorch": {"rates": rates(log), "wall": float(text("pytorch.wall")), "decode": float(result["decode_s"]),
+                       "fbeta": float(result["test_fbeta"]), "f1_micro": float(result["test_f1_micro"]),
+                       "map": float(result["test_map"])}}
+if os.path.exists(os.path.join(work, "engine-bf16.wall")):
+    columns["tagwise bf16"] = engine("engine-bf16")
 rows = [
-    ("train images/s (mean of epochs)", mean(engine_rates), mean(python_rates), "{:.1f}"),
-    ("train images/s (best epoch)", max(engine_rates), max(python_rates), "{:.1f}"),
-    ("whole run wall time, s", float(engine_wall), float(python_wall), "{:.1f}"),
-    ("decoding, s", float(decode.group(1)) if decode else float("nan"), float(result["decode_s"]), "{:.1f}"),
-    ("test F2 (samples)", test["fbeta_samples"], float(result["test_fbeta"]), "{:.4f}"),
-    ("test micro-F1", test["f1_micro"], float(result["test_f1_micro"]), "{:.4f}"),
-    ("test mAP", test["map"], float(result["test_map"]), "{:.4f}"),
+    ("train images/s (mean of epochs)", lambda c: mean(c["rates"]), "{:.1f}"),
+    ("train images/s (best epoch)", lambda c: max(c["rates"]), "{:.1f}"),
+    ("whole run wall time, s", lambda c: c["wall"], "{:.1f}"),
+    ("decoding, s", lambda c: c["decode"], "{:.1f}"),
+    ("test F2 (samples)", lambda c: c["fbeta"], "{:.4f}"),
+    ("test micro-F1", lambda c: c["f1_micro"], "{:.4f}"),
+    ("test mAP", lambda c: c["map"], "{:.4f}"),
 ]
+engines = [name for name in columns if name != "pytorch"]
+header = f"{'':34}" + "".join(f" {name:>13}" for name in columns) + "".join(f" {name + '/pytorch':>21}" for name in engines)
 print()
-print(f"{'':34} {'tagwise':>10} {'pytorch':>10} {'tagwise/pytorch':>16}")
-for name, a, b, fmt in rows:
-    ratio = a / b if b else float("nan")
-    print(f"{name:34} {fmt.format(a):>10} {fmt.format(b):>10} {ratio:>16.2f}")
+print(header)
+for label, value, fmt in rows:
+    reference = value(columns["pytorch"])
+    line = f"{label:34}" + "".join(f" {fmt.format(value(c)):>13}" for c in columns.values())
+    line += "".join(f" {value(columns[name]) / reference if reference else float('nan'):>21.2f}" for name in engines)
+    print(line)
 print("wall time: training with per-epoch validation, then scoring the test set, decoding included "
       "(tagwise-cli train + evaluate; the whole Python script)")
 PY
