@@ -652,11 +652,11 @@ jedes Tag wird gespeichert, sobald Sie es setzen.</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation>&amp;Rückgängig:</translation>
+        <translation>&amp;Rückgängig</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation>&amp;Wiederherstellen:</translation>
+        <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
         <source>Select &amp;All</source>
@@ -947,6 +947,16 @@ An diesem Text trennen (leer lassen für ein Tag pro Ordner):</translation>
     <message>
         <source>%1 selected</source>
         <translation>%1 ausgewählt</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <comment>the edit to undo</comment>
+        <translation>&amp;Rückgängig: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <comment>the edit to redo</comment>
+        <translation>&amp;Wiederherstellen: %1</translation>
     </message>
 </context>
 <context>

@@ -948,6 +948,16 @@ Split them at this text (leave empty for one tag per folder):</source>
         <source>%1 selected</source>
         <translation>已选择 %1</translation>
     </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <comment>the edit to undo</comment>
+        <translation>撤销 %1(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <comment>the edit to redo</comment>
+        <translation>重做 %1(&amp;R)</translation>
+    </message>
 </context>
 <context>
     <name>tagwise::MergeTagsCommand</name>

@@ -265,12 +265,31 @@ void MainWindow::createActions()
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
-    m_undoAction = undoStack()->createUndoAction(this, tr("&Undo"));
+    // Plain actions rather than QUndoStack::createUndoAction(): its "prefix text"
+    // cannot be worded as a translation needs ("Rückgängig: %1", "撤销 %1").
+    QUndoStack *stack = undoStack();
+    m_undoAction = new QAction(this);
     m_undoAction->setObjectName(QStringLiteral("undoAction"));
     m_undoAction->setShortcut(QKeySequence::Undo);
     m_undoAction->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
-    m_redoAction = undoStack()->createRedoAction(this, tr("&Redo"));
+    const auto showUndo = [this](const QString &text) {
+        m_undoAction->setText(text.isEmpty() ? tr("&Undo") : tr("&Undo %1", "the edit to undo").arg(text));
+    };
+    showUndo(stack->undoText());
+    m_undoAction->setEnabled(stack->canUndo());
+    connect(stack, &QUndoStack::undoTextChanged, this, showUndo);
+    connect(stack, &QUndoStack::canUndoChanged, m_undoAction, &QAction::setEnabled);
+    connect(m_undoAction, &QAction::triggered, stack, &QUndoStack::undo);
+    m_redoAction = new QAction(this);
     m_redoAction->setObjectName(QStringLiteral("redoAction"));
+    const auto showRedo = [this](const QString &text) {
+        m_redoAction->setText(text.isEmpty() ? tr("&Redo") : tr("&Redo %1", "the edit to redo").arg(text));
+    };
+    showRedo(stack->redoText());
+    m_redoAction->setEnabled(stack->canRedo());
+    connect(stack, &QUndoStack::redoTextChanged, this, showRedo);
+    connect(stack, &QUndoStack::canRedoChanged, m_redoAction, &QAction::setEnabled);
+    connect(m_redoAction, &QAction::triggered, stack, &QUndoStack::redo);
     // Ctrl+Shift+Z everywhere, plus the platform's own (Ctrl+Y on some).
     QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
     const QKeySequence ctrlShiftZ(Qt::CTRL | Qt::SHIFT | Qt::Key_Z);

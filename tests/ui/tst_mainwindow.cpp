@@ -15,6 +15,7 @@
 #include "ui/thumbnailgrid.h"
 #include "ui/thumbnailloader.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
@@ -333,13 +334,25 @@ void TestMainWindow::keysToggleTagsAndReviewed()
     QCOMPARE(grid->selectedCount(), 3); // Space did not change the selection
     QTRY_VERIFY(m_window->statusText().contains(QStringLiteral("3 reviewed")));
 
-    // Ctrl+Z undoes the reviewed mark, Ctrl+Shift+Z redoes it.
+    // Ctrl+Z undoes the reviewed mark, Ctrl+Shift+Z redoes it; the Edit menu
+    // names the edit each would undo or redo.
+    const auto *undoAction = m_window->findChild<QAction *>(QStringLiteral("undoAction"));
+    const auto *redoAction = m_window->findChild<QAction *>(QStringLiteral("redoAction"));
+    QVERIFY(undoAction && redoAction);
+    const QString reviewedText = m_window->undoStack()->undoText();
+    QVERIFY(!reviewedText.isEmpty());
+    QCOMPARE(undoAction->text(), QStringLiteral("&Undo ") + reviewedText);
+    QVERIFY(undoAction->isEnabled());
     QTest::keyClick(grid, Qt::Key_Z, Qt::ControlModifier);
     for (qint64 id : ids)
         QVERIFY(!store->image(id)->reviewed);
+    QCOMPARE(redoAction->text(), QStringLiteral("&Redo ") + reviewedText);
+    QVERIFY(redoAction->isEnabled());
     QTest::keyClick(grid, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
     for (qint64 id : ids)
         QVERIFY(store->image(id)->reviewed);
+    QCOMPARE(redoAction->text(), QStringLiteral("&Redo"));
+    QVERIFY(!redoAction->isEnabled());
 
     // A changed shortcut works at once, and the old key no longer does.
     QVERIFY(editor->setTagShortcut(second, QStringLiteral("5")));
@@ -745,6 +758,10 @@ void TestMainWindow::importFailureIsReported()
     QCOMPARE(errors.count(), 1);
     QVERIFY(errors.first().first().toString().contains(QStringLiteral("broken.csv")));
     QCOMPARE(m_window->undoStack()->count(), 0);
+    const auto *undoAction = m_window->findChild<QAction *>(QStringLiteral("undoAction"));
+    QVERIFY(undoAction);
+    QCOMPARE(undoAction->text(), QStringLiteral("&Undo"));
+    QVERIFY(!undoAction->isEnabled());
 }
 
 void TestMainWindow::datasetOverview()
