@@ -2,12 +2,11 @@
 
 #include "core/cli/commands.h"
 #include "core/cli/decodedimages.h"
+#include "core/cli/modeloptions.h"
 #include "core/cli/options.h"
 #include "core/formats/planetcsv.h"
-#include "core/ml/device.h"
 #include "core/ml/metrics.h"
 #include "core/ml/metricsjson.h"
-#include "core/ml/mlerror.h"
 #include "core/ml/predictor.h"
 #include "core/project/projecterror.h"
 
@@ -57,14 +56,11 @@ int runEvaluate(const QStringList &args, QTextStream &out, QTextStream &err)
     return runCommand("evaluate", kUsage, err, [&] {
         Options options({"model", "csv", "images", "json", "threads", "device", "batch"}, {});
         options.parse(args);
-        const QString model = options.required(QStringLiteral("model"));
+        options.required(QStringLiteral("model"));
         const QString csv = options.required(QStringLiteral("csv"));
         const QString images = options.required(QStringLiteral("images"));
-        ml::applyThreadCount(options.integer(QStringLiteral("threads"), 0, 0, 1024));
         const int batch = options.integer(QStringLiteral("batch"), 32, 1, 4096);
-        const auto device = ml::deviceChoiceFromName(
-            options.choice(QStringLiteral("device"), QStringLiteral("auto"), {"auto", "cpu", "cuda"}).toStdString());
-        const auto predictor = ml::Predictor::load(model.toStdString(), device);
+        const auto predictor = loadPredictor(options);
         const ml::ModelBundle &bundle = predictor->bundle();
 
         if (!QFileInfo(csv).isFile())

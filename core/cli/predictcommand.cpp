@@ -2,13 +2,12 @@
 
 #include "core/cli/commands.h"
 #include "core/cli/decodedimages.h"
+#include "core/cli/modeloptions.h"
 #include "core/cli/options.h"
 #include "core/imaging/heatmapoverlay.h"
 #include "core/imaging/imagedecoder.h"
-#include "core/ml/device.h"
 #include "core/ml/gradcam.h"
 #include "core/ml/jsonvalue.h"
-#include "core/ml/mlerror.h"
 #include "core/ml/predictor.h"
 #include "core/project/projecterror.h"
 #include "core/project/projectstore.h"
@@ -104,14 +103,11 @@ int runPredict(const QStringList &args, QTextStream &out, QTextStream &err)
     return runCommand("predict", kUsage, err, [&] {
         Options options({"model", "gradcam", "threads", "device", "batch"}, {"json"});
         options.parse(args, true);
-        const QString model = options.required(QStringLiteral("model"));
+        options.required(QStringLiteral("model"));
         if (options.positional().isEmpty())
             throw UsageError(QStringLiteral("no image or folder given"));
-        ml::applyThreadCount(options.integer(QStringLiteral("threads"), 0, 0, 1024));
         const int batch = options.integer(QStringLiteral("batch"), 32, 1, 4096);
-        const auto device = ml::deviceChoiceFromName(
-            options.choice(QStringLiteral("device"), QStringLiteral("auto"), {"auto", "cpu", "cuda"}).toStdString());
-        const auto predictor = ml::Predictor::load(model.toStdString(), device);
+        const auto predictor = loadPredictor(options);
         const ml::ModelBundle &bundle = predictor->bundle();
         const QString gradcamDir = options.value(QStringLiteral("gradcam"));
         if (!gradcamDir.isEmpty() && !QDir().mkpath(gradcamDir))

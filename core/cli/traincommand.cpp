@@ -1,6 +1,7 @@
 #include "core/cli/traincommand.h"
 
 #include "core/cli/commands.h"
+#include "core/cli/modeloptions.h"
 #include "core/cli/options.h"
 #include "core/cli/trainingdata.h"
 #include "core/imaging/opencvimageloader.h"
@@ -8,7 +9,6 @@
 #include "core/ml/jsonvalue.h"
 #include "core/ml/mlerror.h"
 #include "core/ml/trainer.h"
-#include "core/project/projecterror.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -83,8 +83,7 @@ ml::TrainConfig configFrom(const Options &o)
     c.beta = o.number(QStringLiteral("beta"), c.beta, 1e-3, 100.0);
     c.threads = o.integer(QStringLiteral("threads"), c.threads, 0, 1024);
     c.seed = o.unsignedInteger(QStringLiteral("seed"), c.seed);
-    c.device = ml::deviceChoiceFromName(
-        o.choice(QStringLiteral("device"), QStringLiteral("auto"), {"auto", "cpu", "cuda"}).toStdString());
+    c.device = deviceOption(o);
     c.optimizer = ml::optimizerFromName(
         o.choice(QStringLiteral("optimizer"), QString::fromStdString(ml::optimizerName(c.optimizer)),
                  {"adam", "adamw", "sgd"})
@@ -151,8 +150,7 @@ int runTrain(const QStringList &args, QTextStream &out, QTextStream &err)
             if (options.isSet(QStringLiteral("workers")))
                 overrides.workers = options.integer(QStringLiteral("workers"), 0, 0, 64);
             if (options.isSet(QStringLiteral("device")))
-                overrides.device = ml::deviceChoiceFromName(
-                    options.choice(QStringLiteral("device"), QString(), {"auto", "cpu", "cuda"}).toStdString());
+                overrides.device = deviceOption(options);
             cacheDir = cacheDirFrom(options, QStandardPaths::writableLocation(QStandardPaths::CacheLocation)
                                                  + QStringLiteral("/decoded"));
         } else {
