@@ -5,7 +5,8 @@
 #
 # usage: bench/train_vs_pytorch.sh [BUILD_DIR]     (default: build)
 # environment: EPOCHS (5), TRAIN (8000), VAL (1000), TEST (2000) images,
-#              THREADS (2), SIZE (64), BATCH (32), WORK (a new temporary folder),
+#              THREADS (2), SIZE (64), BATCH (32), SEED (42: the weights' and the
+#              batches' seed of all runs), WORK (a new temporary folder),
 #              KEEP=1 keeps WORK afterwards, BF16=0 leaves out the third run
 #              (the engine again with --bf16: bfloat16 autocast on the CPU).
 # It builds nothing: BUILD_DIR must hold app/tagwise-cli already.
@@ -21,6 +22,7 @@ test_count="${TEST:-2000}"
 threads="${THREADS:-2}"
 size="${SIZE:-64}"
 batch="${BATCH:-32}"
+seed="${SEED:-42}"
 python=/usr/bin/python3
 
 if [[ ! -x "$cli" ]]; then
@@ -68,7 +70,7 @@ run_engine() {
     "$cli" train --csv "$work/train/labels.csv" --val-csv "$work/val/labels.csv" --images "$work/images" \
         --arch smallervggnet --size "$size" --epochs "$epochs" --batch "$batch" --lr 1e-3 --threads "$threads" \
         --optimizer adam --weight-decay 0 --schedule none --warmup 0 --patience 0 --no-augment --no-tune \
-        --no-cache --seed 42 "$@" --out "$work/$name-run" | tee "$work/$name.log"
+        --no-cache --seed "$seed" "$@" --out "$work/$name-run" | tee "$work/$name.log"
     "$cli" evaluate --model "$work/$name-run" --csv "$work/test/labels.csv" --images "$work/images" \
         --threads "$threads" --json "$work/$name-test.json" >/dev/null
     t1=$(now)
@@ -80,7 +82,7 @@ run_engine engine
 t2=$(now)
 "$python" "$here/reference_train.py" --csv "$work/train/labels.csv" --val-csv "$work/val/labels.csv" \
     --test-csv "$work/test/labels.csv" --images "$work/images" --size "$size" --epochs "$epochs" \
-    --batch "$batch" --lr 1e-3 --threads "$threads" --seed 42 | tee "$work/pytorch.log"
+    --batch "$batch" --lr 1e-3 --threads "$threads" --seed "$seed" | tee "$work/pytorch.log"
 t3=$(now)
 "$python" -c "print(f'{$t3 - $t2:.2f}')" >"$work/pytorch.wall"
 
