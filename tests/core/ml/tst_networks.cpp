@@ -46,6 +46,7 @@ private Q_SLOTS:
     void channelsLastMatchesContiguous();
     void torchvisionParity_data();
     void torchvisionParity();
+    void matchesReferenceScriptSteps();
     void overfitsTinyBatch_data();
     void overfitsTinyBatch();
 };
@@ -183,6 +184,69 @@ void TestNetworks::torchvisionParity()
     }
     for (const auto &[key, shape] : shapes)
         QVERIFY2(reference.contains(QString::fromStdString(key)), ("extra " + key).c_str());
+}
+
+void TestNetworks::matchesReferenceScriptSteps()
+{
+    // tests/data/make_training_step_fixture.py: ten Adam steps of the PyTorch twin
+    // that bench/train_vs_pytorch.sh runs, from formula weights on a formula batch.
+    QFile file(QStringLiteral(TAGWISE_TEST_DATA "/networks/reference_training_steps.json"));
+    QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+    const auto root = QJsonDocument::fromJson(file.readAll()).object();
+    const int size = root.value("size").toInt();
+    const int tags = root.value("tags").toInt();
+    const int batch = root.value("batch").toInt();
+    const auto expectedLosses = root.value("losses").toArray();
+    const auto expectedLogits = root.value("logits").toArray();
+    QCOMPARE(expectedLogits.size(), batch * tags);
+
+    auto net = createNetwork("smallervggnet", tags, size);
+    {
+        torch::NoGradGuard noGrad;
+        std::int64_t k = 0;
+        for (const auto &item : net->named_parameters()) {
+            torch::Tensor p = item.value();
+            const auto wave = torch::sin(0.1 * torch::arange(p.numel(), torch::kDouble) + double(k++));
+            const std::string &name = item.key();
+            const bool bnScale = name.rfind("bn", 0) == 0 && name.size() > 7
+                                 && name.compare(name.size() - 7, 7, ".weight") == 0;
+            torch::Tensor value = p.dim() == 1 ? (bnScale ? 1.0 + 0.1 * wave : 0.1 * wave)
+                                               : std::sqrt(3.0 / double(p.numel() / p.size(0))) * wave;
+            p.copy_(value.view(p.sizes()).to(torch::kFloat));
+        }
+    }
+    toChannelsLast(*net);
+    net->train();
+    for (const auto &module : net->modules(false)) {
+        if (module->as<torch::nn::Dropout>())
+            module->eval();
+    }
+    const auto flat = torch::arange(std::int64_t(batch) * 3 * size * size, torch::kDouble);
+    const auto x = (1.5 * torch::sin(0.05 * flat + 0.3)).to(torch::kFloat).view({batch, 3, size, size})
+                       .contiguous(torch::MemoryFormat::ChannelsLast);
+    const auto n = torch::arange(batch).view({-1, 1});
+    const auto t = torch::arange(tags).view({1, -1});
+    const auto y = ((n * 3 + t * 7) % 5 < 2).to(torch::kFloat);
+
+    torch::optim::Adam adam(net->parameters(), torch::optim::AdamOptions(root.value("lr").toDouble()));
+    for (qsizetype step = 0; step < expectedLosses.size(); ++step) {
+        for (auto &p : net->parameters())
+            p.mutable_grad().reset();
+        const auto logits = net->forward(x);
+        if (step == 0) {
+            const auto actual = logits.detach().flatten().contiguous();
+            for (qsizetype i = 0; i < expectedLogits.size(); ++i)
+                QVERIFY2(std::abs(actual[i].item<double>() - expectedLogits[i].toDouble()) < 1e-4,
+                         qPrintable(QStringLiteral("logit %1: %2 against %3")
+                                        .arg(i).arg(actual[i].item<double>()).arg(expectedLogits[i].toDouble())));
+        }
+        const auto loss = torch::nn::functional::binary_cross_entropy_with_logits(logits, y);
+        loss.backward();
+        adam.step();
+        const double expected = expectedLosses[step].toDouble();
+        QVERIFY2(std::abs(loss.item<double>() - expected) < 1e-4 * std::max(1.0, expected),
+                 qPrintable(QStringLiteral("step %1: loss %2 against %3").arg(step).arg(loss.item<double>()).arg(expected)));
+    }
 }
 
 void TestNetworks::overfitsTinyBatch_data()
