@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QTest>
 
 #include <map>
@@ -200,6 +201,12 @@ void TestNetworks::matchesReferenceScriptSteps()
     const auto expectedLogits = root.value("logits").toArray();
     QCOMPARE(expectedLogits.size(), batch * tags);
 
+    // One thread, as the fixture was made: the order of the sums changes with the
+    // thread count. The tolerance leaves room for other CPUs' kernels; a network
+    // that differs is off by far more.
+    const int threads = at::get_num_threads();
+    at::set_num_threads(1);
+    const auto restoreThreads = qScopeGuard([threads] { at::set_num_threads(threads); });
     auto net = createNetwork("smallervggnet", tags, size);
     {
         torch::NoGradGuard noGrad;
@@ -236,7 +243,7 @@ void TestNetworks::matchesReferenceScriptSteps()
         if (step == 0) {
             const auto actual = logits.detach().flatten().contiguous();
             for (qsizetype i = 0; i < expectedLogits.size(); ++i)
-                QVERIFY2(std::abs(actual[i].item<double>() - expectedLogits[i].toDouble()) < 1e-4,
+                QVERIFY2(std::abs(actual[i].item<double>() - expectedLogits[i].toDouble()) < 1e-3,
                          qPrintable(QStringLiteral("logit %1: %2 against %3")
                                         .arg(i).arg(actual[i].item<double>()).arg(expectedLogits[i].toDouble())));
         }
@@ -244,7 +251,7 @@ void TestNetworks::matchesReferenceScriptSteps()
         loss.backward();
         adam.step();
         const double expected = expectedLosses[step].toDouble();
-        QVERIFY2(std::abs(loss.item<double>() - expected) < 1e-4 * std::max(1.0, expected),
+        QVERIFY2(std::abs(loss.item<double>() - expected) < 1e-3 * std::max(1.0, expected),
                  qPrintable(QStringLiteral("step %1: loss %2 against %3").arg(step).arg(loss.item<double>()).arg(expected)));
     }
 }
