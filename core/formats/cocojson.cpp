@@ -22,6 +22,11 @@ namespace tagwise::formats {
 
 namespace {
 
+QString at(const char *array, qsizetype index)
+{
+    return QStringLiteral("%1[%2]").arg(QLatin1String(array)).arg(index);
+}
+
 class CocoParser final
 {
 public:
@@ -70,14 +75,30 @@ public:
         return value.toString();
     }
 
+    /**
+     * The \a key text of each object in \a array (the list named \a name), and in
+     * \a index each object's position by its "id"; a repeated id fails with
+     * \a duplicate, whose %1 is the id.
+     */
+    QStringList texts(const QJsonArray &array, const char *name, const QString &key, const QString &duplicate,
+                      QHash<qint64, qsizetype> &index) const
+    {
+        QStringList texts;
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            const QString where = at(name, i);
+            const QJsonObject item = object(array.at(i), where);
+            const qint64 itemId = id(item, QStringLiteral("id"), where);
+            if (index.contains(itemId))
+                fail(where, duplicate.arg(itemId));
+            index.insert(itemId, i);
+            texts.append(text(item, key, where));
+        }
+        return texts;
+    }
+
 private:
     QString m_file;
 };
-
-QString at(const char *array, qsizetype index)
-{
-    return QStringLiteral("%1[%2]").arg(QLatin1String(array)).arg(index);
-}
 
 }
 
@@ -108,28 +129,11 @@ ImportReport readCoco(const QString &jsonFile, const QString &imagesDir)
     const QJsonArray annotations = parser.array(root, QStringLiteral("annotations"));
 
     QHash<qint64, qsizetype> categoryIndex; // id -> position in the array
-    QStringList categoryNames;
-    for (qsizetype i = 0; i < categories.size(); ++i) {
-        const QString where = at("categories", i);
-        const QJsonObject category = parser.object(categories.at(i), where);
-        const qint64 id = parser.id(category, QStringLiteral("id"), where);
-        if (categoryIndex.contains(id))
-            parser.fail(where, QObject::tr("duplicate category id %1").arg(id));
-        categoryIndex.insert(id, i);
-        categoryNames.append(parser.text(category, QStringLiteral("name"), where));
-    }
-
+    const QStringList categoryNames = parser.texts(categories, "categories", QStringLiteral("name"),
+                                                   QObject::tr("duplicate category id %1"), categoryIndex);
     QHash<qint64, qsizetype> imageIndex;
-    QStringList fileNames;
-    for (qsizetype i = 0; i < images.size(); ++i) {
-        const QString where = at("images", i);
-        const QJsonObject image = parser.object(images.at(i), where);
-        const qint64 id = parser.id(image, QStringLiteral("id"), where);
-        if (imageIndex.contains(id))
-            parser.fail(where, QObject::tr("duplicate image id %1").arg(id));
-        imageIndex.insert(id, i);
-        fileNames.append(parser.text(image, QStringLiteral("file_name"), where));
-    }
+    const QStringList fileNames = parser.texts(images, "images", QStringLiteral("file_name"),
+                                               QObject::tr("duplicate image id %1"), imageIndex);
 
     std::vector<std::set<qsizetype>> present(size_t(images.size())); // category positions per image
     for (qsizetype i = 0; i < annotations.size(); ++i) {

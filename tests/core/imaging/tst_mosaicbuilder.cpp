@@ -36,6 +36,27 @@ double correlation(const cv::Mat &a, const cv::Mat &b)
     return denominator > 0 ? fa.dot(fb) / denominator : 0.0;
 }
 
+/// The columns cell, minItems and maxItems of the current data row.
+void addOptionColumns()
+{
+    QTest::addColumn<int>("cell");
+    QTest::addColumn<int>("minItems");
+    QTest::addColumn<int>("maxItems");
+}
+
+/// The options of the current data row (see addOptionColumns()).
+MosaicOptions fetchOptions()
+{
+    QFETCH(int, cell);
+    QFETCH(int, minItems);
+    QFETCH(int, maxItems);
+    MosaicOptions options;
+    options.cell = cell;
+    options.minItems = minItems;
+    options.maxItems = maxItems;
+    return options;
+}
+
 }
 
 class TestMosaicBuilder : public QObject
@@ -75,9 +96,7 @@ private Q_SLOTS:
 
     void tagsMatchWhatWasDrawn_data()
     {
-        QTest::addColumn<int>("cell");
-        QTest::addColumn<int>("minItems");
-        QTest::addColumn<int>("maxItems");
+        addOptionColumns();
         QTest::newRow("default") << 32 << 1 << 4;
         QTest::newRow("single item") << 32 << 1 << 1;
         QTest::newRow("full grid") << 32 << 4 << 4;
@@ -87,13 +106,10 @@ private Q_SLOTS:
 
     void tagsMatchWhatWasDrawn()
     {
-        QFETCH(int, cell);
-        QFETCH(int, minItems);
-        QFETCH(int, maxItems);
-        MosaicOptions options;
-        options.cell = cell;
-        options.minItems = minItems;
-        options.maxItems = maxItems;
+        const MosaicOptions options = fetchOptions();
+        const int cell = options.cell;
+        const int minItems = options.minItems;
+        const int maxItems = options.maxItems;
         const MosaicBuilder builder(*m_source, options, 7);
         QCOMPARE(builder.imageSize(), 2 * cell);
         QSet<int> itemCounts;
@@ -178,9 +194,7 @@ private Q_SLOTS:
 
     void refusesImpossibleOptions_data()
     {
-        QTest::addColumn<int>("cell");
-        QTest::addColumn<int>("minItems");
-        QTest::addColumn<int>("maxItems");
+        addOptionColumns();
         QTest::newRow("no items") << 32 << 0 << 2;
         QTest::newRow("more items than cells") << 32 << 1 << 5;
         QTest::newRow("min over max") << 32 << 3 << 2;
@@ -189,13 +203,7 @@ private Q_SLOTS:
 
     void refusesImpossibleOptions()
     {
-        QFETCH(int, cell);
-        QFETCH(int, minItems);
-        QFETCH(int, maxItems);
-        MosaicOptions options;
-        options.cell = cell;
-        options.minItems = minItems;
-        options.maxItems = maxItems;
+        const MosaicOptions options = fetchOptions();
         QVERIFY_THROWS_EXCEPTION(ImagingError, MosaicBuilder(*m_source, options, 1));
     }
 };
