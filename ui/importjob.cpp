@@ -1,5 +1,6 @@
 #include "ui/importjob.h"
 
+#include "core/formats/projectimport.h"
 #include "core/project/projecterror.h"
 
 #include <QtConcurrent>
@@ -23,7 +24,9 @@ void ImportJob::start()
     m_watcher.setFuture(QtConcurrent::run([request = m_request] {
         Result result;
         try {
-            result.report = readDataset(request.format, request.source, request.imagesDir, request.separator);
+            result.report = formats::keepProjectImages(
+                readDataset(request.format, request.source, request.imagesDir, request.separator), request.rootDir,
+                request.imagesDir);
         } catch (const ProjectError &error) {
             result.error = error.message();
         } catch (const std::exception &error) {

@@ -24,6 +24,7 @@ public:
         QString source;     ///< file or folder to read
         QString imagesDir;  ///< where the listed images are
         QString separator;  ///< class folders only
+        QString rootDir;    ///< the project's folder (set by the main window)
         bool replace = true;
     };
     struct Result

@@ -41,6 +41,12 @@ bool ScanJob::isRunning() const
     return m_watcher.isRunning();
 }
 
+QStringList ScanJob::skipped() const
+{
+    // Read once the worker is done with it.
+    return m_watcher.isFinished() ? m_scanner->skipped() : QStringList();
+}
+
 void ScanJob::handleFinished()
 {
     Q_EMIT finished(m_watcher.result(), m_scanner->isCanceled());

@@ -5,6 +5,7 @@
 #include <QFutureWatcher>
 #include <QList>
 #include <QObject>
+#include <QStringList>
 
 #include <memory>
 
@@ -30,6 +31,8 @@ public:
     void cancel();
     bool isRunning() const;
     QString rootDir() const { return m_root; }
+    /// What the finished scan left out, and why (FolderScanner::skipped()).
+    QStringList skipped() const;
 
 Q_SIGNALS:
     void progressed(int filesFound);

@@ -40,6 +40,15 @@ int run(const QStringList &args, QTextStream &out, QTextStream &err)
         printUsage(args.size() < 2 ? err : out);
         return args.size() < 2 ? ExitUsage : ExitOk;
     }
+    // Bytes that are not UTF-8 (a file name from another system) reach Qt as
+    // U+FFFD, and the name no longer leads to the file.
+    for (qsizetype i = 1; i < args.size(); ++i) {
+        if (args.at(i).contains(QChar::ReplacementCharacter)) {
+            err << "tagwise-cli: argument " << i << " (\"" << args.at(i)
+                << "\") is not valid UTF-8; rename the file or folder it names\n";
+            return ExitUsage;
+        }
+    }
     const QString name = args.at(1);
     for (const Command &command : commands()) {
         if (name == QLatin1String(command.name)) {

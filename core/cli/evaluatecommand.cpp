@@ -5,6 +5,8 @@
 #include "core/cli/modeloptions.h"
 #include "core/cli/options.h"
 #include "core/formats/planetcsv.h"
+#include "core/io/atomicwrite.h"
+#include "core/ml/json.h"
 #include "core/ml/metrics.h"
 #include "core/ml/metricsjson.h"
 #include "core/ml/predictor.h"
@@ -12,10 +14,11 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QSet>
 #include <QStandardPaths>
 #include <QTextStream>
+
+#include <nlohmann/json.hpp>
 
 namespace tagwise::cli {
 
@@ -26,9 +29,9 @@ const char *const kUsage = "usage: tagwise-cli evaluate --model RUN_DIR --csv FI
 
 void writeText(const QString &file, const QByteArray &bytes)
 {
-    QSaveFile out(file);
-    if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit())
-        throw ProjectError(QStringLiteral("%1: cannot write: %2").arg(file, out.errorString()));
+    const QString error = io::writeFileAtomically(file, bytes);
+    if (!error.isEmpty())
+        throw ProjectError(error);
 }
 
 void printReport(const ml::MetricsReport &report, int images, QTextStream &out)
@@ -113,14 +116,13 @@ int runEvaluate(const QStringList &args, QTextStream &out, QTextStream &err)
             = ml::computeMetrics(probabilities, truth, bundle.tags, bundle.thresholds, bundle.beta);
         printReport(report, int(count), out);
         if (options.isSet(QStringLiteral("json"))) {
-            const std::string json = ml::metricsToJson(report).dump();
+            const std::string json = ml::dumpJson(ml::metricsToJson(report));
             writeText(options.value(QStringLiteral("json")), QByteArray::fromStdString(json));
         }
-        if (decoded.failed > 0) {
-            err << "tagwise-cli evaluate: " << decoded.failed << " of " << paths.size()
-                << " images could not be read and were left out\n";
-            return ExitFailure;
-        }
+        // The metrics above are those of the images that could be read; say so, and succeed.
+        if (decoded.failed > 0)
+            err << "warning: " << decoded.failed << " of " << paths.size()
+                << " images could not be read and are not in the metrics\n";
         return ExitOk;
     });
 }

@@ -18,14 +18,14 @@ namespace tagwise::cli {
 namespace {
 
 const char *const kUsage =
-    "usage: tagwise-cli export --project DIR (--csv FILE | --onehot FILE | --coco FILE | --folders DIR | --voc DIR)\n";
+    "usage: tagwise-cli export --project DIR (--csv FILE | --onehot FILE | --coco FILE | --folders DIR [--link] | --voc DIR)\n";
 
 }
 
 int runExport(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     return runCommand("export", kUsage, err, [&] {
-        Options options({"project", "csv", "onehot", "coco", "folders", "voc"}, {});
+        Options options({"project", "csv", "onehot", "coco", "folders", "voc"}, {"link"});
         options.parse(args);
         const QString root = options.required(QStringLiteral("project"));
         const QString target = options.oneOf({"csv", "onehot", "coco", "folders", "voc"});
@@ -36,6 +36,8 @@ int runExport(const QStringList &args, QTextStream &out, QTextStream &err)
             throw ProjectError(QStringLiteral("%1: no Tagwise project here").arg(root));
         const std::unique_ptr<ProjectStore> store = ProjectStore::open(root);
         const bool folders = target == QLatin1String("folders");
+        if (options.isSet(QStringLiteral("link")) && !folders)
+            throw UsageError(QStringLiteral("--link goes with --folders"));
         if (target == QLatin1String("csv"))
             formats::writePlanetCsv(*store, output);
         else if (target == QLatin1String("onehot"))
@@ -43,7 +45,9 @@ int runExport(const QStringList &args, QTextStream &out, QTextStream &err)
         else if (target == QLatin1String("coco"))
             formats::writeCoco(*store, output);
         else if (folders)
-            formats::writeClassFolders(*store, output);
+            formats::writeClassFolders(*store, output,
+                                       options.isSet(QStringLiteral("link")) ? formats::ExportedFiles::HardLinks
+                                                                             : formats::ExportedFiles::Copies);
         else
             formats::writeVocFolder(*store, output);
         qsizetype written = 0;

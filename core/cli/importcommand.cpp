@@ -57,6 +57,7 @@ int runImport(const QStringList &args, QTextStream &out, QTextStream &err)
             report = formats::readVocFolder(input, imagesDir);
         else
             report = formats::readCoco(input, imagesDir);
+        report = formats::keepProjectImages(std::move(report), root, imagesDir);
 
         for (const QString &problem : std::as_const(report.problems))
             err << problem << '\n';
@@ -66,6 +67,8 @@ int runImport(const QStringList &args, QTextStream &out, QTextStream &err)
         const std::unique_ptr<ProjectStore> store = ProjectStore::open(root);
         FolderScanner scanner(store->rootPath());
         const ScanChanges scan = store->applyScan(scanner.scan());
+        for (const QString &skipped : scanner.skipped())
+            err << "warning: " << skipped << '\n';
         const qsizetype tagsBefore = store->tags().size();
         const int changed = formats::importIntoProject(*store, report, imagesDir,
                                                        options.isSet(QStringLiteral("replace")));

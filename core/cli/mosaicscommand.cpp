@@ -1,5 +1,7 @@
 #include "core/cli/mosaicscommand.h"
 
+#include "core/io/atomicwrite.h"
+
 #include "core/cli/commands.h"
 #include "core/cli/options.h"
 #include "core/imaging/fashionmnist.h"
@@ -9,7 +11,6 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QSaveFile>
 #include <QTextStream>
 
 #include <algorithm>
@@ -138,9 +139,8 @@ int runMosaics(const QStringList &args, QTextStream &out, QTextStream &err)
                 const QString name = image.relativePath.section(QLatin1Char('/'), -1).chopped(4); // no ".png"
                 csv += name.toUtf8() + ',' + image.tags.join(QLatin1Char(' ')).toUtf8() + '\n';
             }
-            QSaveFile file(csvPath);
-            if (!file.open(QIODevice::WriteOnly) || file.write(csv) != csv.size() || !file.commit())
-                throw ImagingError(QStringLiteral("%1: cannot be written (%2)").arg(QDir::toNativeSeparators(csvPath), file.errorString()));
+            if (const QString error = io::writeFileAtomically(csvPath, csv); !error.isEmpty())
+                throw ImagingError(error);
             where += QStringLiteral(" and ") + QDir::toNativeSeparators(csvPath);
         }
         out << "mosaics: wrote " << written.size() << " images (" << builder.imageSize() << 'x' << builder.imageSize() << " px) to " << where

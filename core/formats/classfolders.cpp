@@ -50,15 +50,35 @@ bool sameContents(const FoundImage &a, const FoundImage &b, QHash<QString, QByte
     return hashes.value(a.absolutePath) == hashes.value(b.absolutePath);
 }
 
-void linkOrCopy(const QString &from, const QString &to)
+/// Copies \a from to the new file \a to, every write checked (QFile::copy can say "Unknown error").
+void copyFile(const QString &from, const QString &to)
+{
+    QFile source(from);
+    if (!source.open(QIODevice::ReadOnly))
+        throw ProjectError(QObject::tr("%1: cannot read: %2").arg(from, source.errorString()));
+    QFile target(to);
+    if (!target.open(QIODevice::WriteOnly | QIODevice::NewOnly | QIODevice::Unbuffered))
+        throw ProjectError(QObject::tr("%1: cannot create: %2").arg(to, target.errorString()));
+    QByteArray buffer;
+    while (!(buffer = source.read(1 << 20)).isEmpty()) {
+        if (target.write(buffer) != buffer.size())
+            throw ProjectError(QObject::tr("%1: cannot write: %2").arg(to, target.errorString()));
+    }
+    if (source.error() != QFileDevice::NoError)
+        throw ProjectError(QObject::tr("%1: cannot read: %2").arg(from, source.errorString()));
+    target.close();
+    if (target.error() != QFileDevice::NoError)
+        throw ProjectError(QObject::tr("%1: cannot write: %2").arg(to, target.errorString()));
+}
+
+void exportFile(const QString &from, const QString &to, ExportedFiles files)
 {
 #ifdef Q_OS_UNIX
-    if (::link(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) == 0)
+    if (files == ExportedFiles::HardLinks
+        && ::link(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) == 0)
         return;
 #endif
-    QFile source(from);
-    if (!source.copy(to))
-        throw ProjectError(QObject::tr("%1: cannot copy to %2: %3").arg(from, to, source.errorString()));
+    copyFile(from, to);
 }
 
 bool isInside(const QString &path, const QString &dir)
@@ -130,7 +150,7 @@ ImportReport readClassFolders(const QString &rootDir, const QString &separator)
     return builder.report();
 }
 
-void writeClassFolders(const ProjectStore &store, const QString &outDir)
+void writeClassFolders(const ProjectStore &store, const QString &outDir, ExportedFiles files)
 {
     const QString target = QDir::cleanPath(QFileInfo(outDir).absoluteFilePath());
     if (isInside(target, store.rootPath()))
@@ -174,7 +194,7 @@ void writeClassFolders(const ProjectStore &store, const QString &outDir)
             if (!made && !dir.mkdir(tag.name))
                 throw ProjectError(QObject::tr("%1: cannot create the folder %2").arg(outDir, tag.name));
             made = true;
-            linkOrCopy(store.absolutePath(image->path), dir.filePath(tag.name + QLatin1Char('/') + names.value(image)));
+            exportFile(store.absolutePath(image->path), dir.filePath(tag.name + QLatin1Char('/') + names.value(image)), files);
         }
     }
     staging.commit();

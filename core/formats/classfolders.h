@@ -28,11 +28,16 @@ namespace tagwise::formats {
  */
 ImportReport readClassFolders(const QString &rootDir, const QString &separator = QString());
 
+/// How writeClassFolders() puts the images in the tag folders.
+enum class ExportedFiles {
+    Copies,    ///< independent copies (editing one never edits the project's image)
+    HardLinks, ///< hard links where the file system allows (no space used; edits show in both), else copies
+};
+
 /**
  * Writes one folder per tag into \a outDir (which must be new or empty, and
  * must lie outside the project, whose next scan would take the copies for
- * new images), holding the images that carry the tag, hard-linked where the
- * file system allows and copied otherwise. Only tagged images can be
+ * new images), holding the images that carry the tag, as \a files says. Only tagged images can be
  * expressed: reviewed images without tags are not written. Each image keeps
  * its file name; images from different folders that share a file name get
  * their relative path with '/' replaced by "__" instead, so that reading the
@@ -41,6 +46,6 @@ ImportReport readClassFolders(const QString &rootDir, const QString &separator =
  * The folder appears complete or not at all. Throws ProjectError when a tag
  * is not a valid folder name, or a file cannot be linked or copied.
  */
-void writeClassFolders(const ProjectStore &store, const QString &outDir);
+void writeClassFolders(const ProjectStore &store, const QString &outDir, ExportedFiles files = ExportedFiles::Copies);
 
 }

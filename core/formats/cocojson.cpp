@@ -1,6 +1,6 @@
 #include "core/formats/cocojson.h"
 
-#include "core/formats/atomicwrite.h"
+#include "core/formats/exportselection.h"
 #include "core/formats/exportselection.h"
 #include "core/formats/imageheader.h"
 #include "core/formats/imageresolver.h"
@@ -60,8 +60,13 @@ public:
         if (value.isUndefined())
             fail(where, QObject::tr("missing \"%1\"").arg(key));
         const double number = value.toDouble(std::nan(""));
-        if (!value.isDouble() || std::floor(number) != number || std::abs(number) > 9007199254740992.0)
+        if (!value.isDouble() || std::floor(number) != number)
             fail(where, QObject::tr("\"%1\" is not an integer").arg(key));
+        // JSON numbers are doubles: beyond 2^53 two different ids can read as one.
+        if (std::abs(number) >= 9007199254740992.0)
+            fail(where, QObject::tr("\"%1\" is too large (ids must stay below 2^53 = 9007199254740992 to be "
+                                    "read exactly)")
+                            .arg(key));
         return qint64(number);
     }
 
@@ -209,7 +214,7 @@ void writeCoco(const ProjectStore &store, const QString &jsonFile)
         {QStringLiteral("categories"), categories},
         {QStringLiteral("images"), images},
         {QStringLiteral("annotations"), annotations}};
-    writeFileAtomically(jsonFile, QJsonDocument(root).toJson(QJsonDocument::Compact));
+    writeExportFile(store, jsonFile, QJsonDocument(root).toJson(QJsonDocument::Compact));
 }
 
 }

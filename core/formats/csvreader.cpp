@@ -42,6 +42,9 @@ CsvReader::CsvReader(const QString &fileName)
         throw ProjectError(QObject::tr("%1:%2: not valid UTF-8 text (save the file as UTF-8)")
                                .arg(fileName)
                                .arg(firstBadUtf8Line(bytes)));
+    // Lines ended by a carriage return alone (old Mac files): make them lines.
+    if (m_text.contains(QLatin1Char('\r')) && !m_text.contains(QLatin1Char('\n')))
+        m_text.replace(QLatin1Char('\r'), QLatin1Char('\n'));
 }
 
 bool CsvReader::next(QStringList &fields)
@@ -120,6 +123,11 @@ void CsvReader::fail(const QString &reason) const
 QString CsvReader::problem(const QString &reason) const
 {
     return QStringLiteral("%1:%2: %3").arg(m_fileName).arg(m_recordLine).arg(reason);
+}
+
+QString excerpt(const QString &text, qsizetype length)
+{
+    return text.size() <= length ? text : text.left(length) + QStringLiteral("…");
 }
 
 QString csvRecord(const QStringList &fields)

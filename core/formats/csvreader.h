@@ -40,4 +40,7 @@ private:
 /// One CSV record (without the line end), quoting the fields that need it.
 QString csvRecord(const QStringList &fields);
 
+/// \a text cut to its first \a length characters (and "…"), for quoting in messages.
+QString excerpt(const QString &text, qsizetype length = 80);
+
 }

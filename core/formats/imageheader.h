@@ -13,9 +13,8 @@ struct ImageHeader
 };
 
 /**
- * Reads the size of an image from its header alone, without decoding it (VOC
- * and COCO need sizes; this layer links no image library). Knows PNG, JPEG,
- * BMP, TIFF, WebP, JPEG 2000 and PGM/PPM/PNM, recognised by their contents.
+ * The size of an image from its header alone, without decoding it (VOC and
+ * COCO need sizes): io::readImageHeader() with the errors this layer raises.
  * The size is the stored one, before any EXIF orientation (as PIL reports).
  * Throws ProjectError naming the file and the reason.
  */

@@ -1,6 +1,6 @@
 #include "core/formats/onehotcsv.h"
 
-#include "core/formats/atomicwrite.h"
+#include "core/formats/exportselection.h"
 #include "core/formats/csvreader.h"
 #include "core/formats/exportselection.h"
 #include "core/formats/imageresolver.h"
@@ -24,13 +24,13 @@ ImportReport readOneHotCsv(const QString &csvFile, const QString &imagesDir)
         throw ProjectError(QObject::tr("%1:1: empty file (expected a header such as \"image_path,tagA,tagB\")").arg(csvFile));
     if (header.size() < 2)
         reader.fail(QObject::tr("bad header: expected \"image_path\" and at least one tag column, found \"%1\"")
-                        .arg(header.join(QLatin1Char(','))));
+                        .arg(excerpt(header.join(QLatin1Char(',')))));
     if (header.at(0).trimmed().isEmpty())
         reader.fail(QObject::tr("bad header: the first column has no name"));
     // A file without a header would lose its first image without a word.
     if (!resolver.resolve(header.at(0)).path.isEmpty())
         reader.fail(QObject::tr("bad header: \"%1\" is an image; the first line must name the columns")
-                        .arg(header.at(0)));
+                        .arg(excerpt(header.at(0))));
     QStringList tags;
     QSet<QString> seen;
     for (qsizetype i = 1; i < header.size(); ++i) {
@@ -81,7 +81,7 @@ void writeOneHotCsv(const ProjectStore &store, const QString &csvFile)
             fields.append(image->hasTag(tag.id) ? QStringLiteral("1") : QStringLiteral("0"));
         text += csvRecord(fields) + QLatin1Char('\n');
     }
-    writeFileAtomically(csvFile, text.toUtf8());
+    writeExportFile(store, csvFile, text.toUtf8());
 }
 
 }

@@ -1,6 +1,6 @@
 #include "core/formats/planetcsv.h"
 
-#include "core/formats/atomicwrite.h"
+#include "core/formats/exportselection.h"
 #include "core/formats/csvreader.h"
 #include "core/formats/exportselection.h"
 #include "core/formats/imageresolver.h"
@@ -24,11 +24,11 @@ ImportReport readPlanetCsv(const QString &csvFile, const QString &imagesDir)
         throw ProjectError(QObject::tr("%1:1: empty file (expected a header such as \"image_name,tags\")").arg(csvFile));
     if (fields.size() != 2 || fields.at(0).trimmed().isEmpty() || fields.at(1).trimmed().isEmpty())
         reader.fail(QObject::tr("bad header: expected two column names such as \"image_name,tags\", found \"%1\"")
-                        .arg(fields.join(QLatin1Char(','))));
+                        .arg(excerpt(fields.join(QLatin1Char(',')))));
     // A file without a header would lose its first image without a word.
     if (!resolver.resolve(fields.at(0)).path.isEmpty())
         reader.fail(QObject::tr("bad header: \"%1\" is an image; the first line must name the columns")
-                        .arg(fields.at(0)));
+                        .arg(excerpt(fields.at(0))));
 
     while (reader.next(fields)) {
         if (fields.size() != 2)
@@ -51,7 +51,7 @@ void writePlanetCsv(const ProjectStore &store, const QString &csvFile)
     QString text = csvRecord({QStringLiteral("image_name"), QStringLiteral("tags")}) + QLatin1Char('\n');
     for (const ImageRecord *image : exportedImages(store))
         text += csvRecord({image->path, store.tagNames(*image).join(QLatin1Char(' '))}) + QLatin1Char('\n');
-    writeFileAtomically(csvFile, text.toUtf8());
+    writeExportFile(store, csvFile, text.toUtf8());
 }
 
 }

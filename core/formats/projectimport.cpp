@@ -24,6 +24,61 @@ QString relativeTo(const QString &root, const QString &path)
     return relative == QLatin1String(".") ? QString() : relative;
 }
 
+QString projectPath(const QString &prefix, const QString &rowPath)
+{
+    return QDir::cleanPath(prefix.isEmpty() ? rowPath : prefix + QLatin1Char('/') + rowPath);
+}
+
+/// Why the scanner would not list \a path (relative to \a root); empty when it would.
+class ScannerRule final
+{
+public:
+    explicit ScannerRule(const QString &root) : m_root(root) {}
+
+    QString problem(const QString &path)
+    {
+        if (const QString lexical = ProjectStore::pathProblem(path); !lexical.isEmpty())
+            return lexical;
+        // Every folder on the way must be a real folder, not a link to one.
+        qsizetype slash = path.indexOf(QLatin1Char('/'));
+        while (slash > 0) {
+            const QString folder = path.left(slash);
+            auto known = m_linked.constFind(folder);
+            if (known == m_linked.cend())
+                known = m_linked.insert(folder, QFileInfo(m_root + QLatin1Char('/') + folder).isSymLink());
+            if (known.value())
+                return QObject::tr("lies in %1, a symbolic link to a folder (the project's scan does not follow "
+                                   "those, as the folder may lie outside the project)")
+                    .arg(folder);
+            slash = path.indexOf(QLatin1Char('/'), slash + 1);
+        }
+        return {};
+    }
+
+private:
+    QString m_root;
+    QHash<QString, bool> m_linked;
+};
+
+}
+
+ImportReport keepProjectImages(ImportReport report, const QString &rootDir, const QString &imagesDir)
+{
+    const QString prefix = imagesDirInProject(rootDir, imagesDir);
+    ScannerRule rule(QDir::cleanPath(QFileInfo(rootDir).absoluteFilePath()));
+    QList<ImageTags> kept;
+    kept.reserve(report.rows.size());
+    for (ImageTags &row : report.rows) {
+        const QString path = projectPath(prefix, row.path);
+        const QString problem = row.path.isEmpty() || escapes(path) ? QObject::tr("lies outside the project folder")
+                                                                    : rule.problem(path);
+        if (problem.isEmpty())
+            kept.append(std::move(row));
+        else
+            report.problems.append(QObject::tr("%1: not imported: %2").arg(QDir(imagesDir).filePath(row.path), problem));
+    }
+    report.rows = std::move(kept);
+    return report;
 }
 
 QString imagesDirInProject(const QString &rootDir, const QString &imagesDir)
@@ -47,13 +102,16 @@ QString imagesDirInProject(const QString &rootDir, const QString &imagesDir)
 int importIntoProject(ProjectStore &store, const ImportReport &report, const QString &imagesDir, bool replace)
 {
     const QString prefix = imagesDirInProject(store.rootPath(), imagesDir);
+    ScannerRule rule(store.rootPath());
     QList<ImageTags> rows;
     rows.reserve(report.rows.size());
     for (const ImageTags &row : report.rows) {
-        const QString path = QDir::cleanPath(prefix.isEmpty() ? row.path : prefix + QLatin1Char('/') + row.path);
+        const QString path = projectPath(prefix, row.path);
         if (row.path.isEmpty() || escapes(path))
             throw ProjectError(QObject::tr("%1: the image \"%2\" does not lie inside the project folder %3")
                                    .arg(imagesDir, row.path, store.rootPath()));
+        if (const QString problem = rule.problem(path); !problem.isEmpty())
+            throw ProjectError(QObject::tr("%1: the image \"%2\" %3").arg(imagesDir, row.path, problem));
         rows.append(ImageTags{path, row.tags});
     }
 

@@ -18,11 +18,21 @@ namespace tagwise::formats {
 QString imagesDirInProject(const QString &rootDir, const QString &imagesDir);
 
 /**
+ * \a report without the rows the project's scanner would never list, each
+ * moved to the problems with the reason: images reached through a symbolic
+ * link to a folder (the scanner does not follow those: the folder may lie
+ * outside the project), and images in hidden folders (".tagwise/..."), or
+ * outside the root. \a imagesDir must lie inside \a rootDir (else ProjectError).
+ */
+ImportReport keepProjectImages(ImportReport report, const QString &rootDir, const QString &imagesDir);
+
+/**
  * Applies a report to the store (all or nothing, through
  * ProjectStore::applyImageTags()): every listed image gets the tags (added to
  * what it has, or replacing them with \a replace) and is marked reviewed;
  * unknown tags are created. Paths in the report are relative to \a imagesDir,
- * which must lie inside the project root (else ProjectError).
+ * which must lie inside the project root, and must name images the scanner
+ * would list (see keepProjectImages(); else ProjectError).
  * Returns the number of images whose tags or review mark changed (or which
  * were new to the project).
  */

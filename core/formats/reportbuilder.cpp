@@ -28,6 +28,21 @@ QString ReportBuilder::tagName(const QString &raw)
 
 void ReportBuilder::addRow(const QString &path, const QStringList &tags)
 {
+    // A NUL or another control character in a tag: SQLite would cut the name
+    // short and a CSV export would carry the byte. Such a row is refused.
+    for (const QString &raw : tags) {
+        for (const QChar c : raw) {
+            if (c.category() == QChar::Other_Control && !c.isSpace()) {
+                QString shown;
+                for (const QChar d : raw)
+                    shown += d.category() == QChar::Other_Control ? QStringLiteral("\\u%1").arg(d.unicode(), 4, 16, QLatin1Char('0'))
+                                                                 : QString(d);
+                m_report.problems.append(QObject::tr("%1: %2: not imported: tag \"%3\" holds a control character")
+                                             .arg(m_source, path, shown));
+                return;
+            }
+        }
+    }
     QStringList names;
     for (const QString &raw : tags) {
         const QString name = tagName(raw);

@@ -1,6 +1,6 @@
 #include "core/formats/vocxml.h"
 
-#include "core/formats/atomicwrite.h"
+#include "core/formats/exportselection.h"
 #include "core/formats/exportselection.h"
 #include "core/formats/imageheader.h"
 #include "core/formats/imageresolver.h"
@@ -168,6 +168,7 @@ ImportReport readVocFolder(const QString &annotationsDir, const QString &imagesD
 
 void writeVocFolder(const ProjectStore &store, const QString &outDir)
 {
+    checkExportTarget(store, outDir);
     const QList<const ImageRecord *> images = exportedImages(store);
     QHash<QString, int> count;
     for (const ImageRecord *image : images)
@@ -186,7 +187,7 @@ void writeVocFolder(const ProjectStore &store, const QString &outDir)
         const QString target = dir.filePath(relative);
         if (!QDir().mkpath(QFileInfo(target).path()))
             throw ProjectError(QObject::tr("%1: cannot create the folder for %2").arg(outDir, relative));
-        writeFileAtomically(target, annotationXml(store, *image));
+        writeExportFile(store, target, annotationXml(store, *image));
     }
     staging.commit();
 }

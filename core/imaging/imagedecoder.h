@@ -24,8 +24,8 @@ struct DecodedImage
  * - an alpha channel is composited on white (transparent areas of icons and
  *   cut-outs are usually black underneath, which would mislead a model);
  * - images over the pixel limit are refused before decoding, from the size in
- *   their header (PNG, JPEG, BMP, WebP); other formats rely on OpenCV's own
- *   limit (OPENCV_IO_MAX_IMAGE_PIXELS) and are checked after decoding.
+ *   their header (io/imageheader.h), and checked again after decoding;
+ * - only regular files are read (not FIFOs or devices), up to MaxFileBytes.
  * Errors are values naming the file and the reason: not found, empty, truncated,
  * corrupt, not an image, unsupported format, too large. Thread-safe.
  */
@@ -33,6 +33,8 @@ class ImageDecoder final
 {
 public:
     static constexpr qint64 DefaultMaxPixels = 100'000'000;
+    /// Larger files are refused before reading (a 100-megapixel BMP is 300 MB).
+    static constexpr qint64 MaxFileBytes = qint64(512) << 20;
 
     explicit ImageDecoder(qint64 maxPixels = DefaultMaxPixels);
 

@@ -1,5 +1,7 @@
 #include "core/imaging/opencvimageloader.h"
 
+#include "core/io/atomicwrite.h"
+
 #include "core/imaging/imagedecoder.h"
 #include "core/ml/feedback.h"
 
@@ -8,7 +10,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
-#include <QSaveFile>
 
 #include <opencv2/imgproc.hpp>
 
@@ -168,13 +169,12 @@ QString writeCache(const QString &fileName, int size, const std::vector<OutEntry
     std::memcpy(header.data() + 24, &indexBytes, 8);
 
     const qint64 block = qint64(size) * size * 3;
-    QSaveFile file(fileName);
-    bool ok = file.open(QIODevice::WriteOnly) && file.write(header) == header.size() && file.write(index) == index.size();
+    io::AtomicFile file(fileName);
+    bool ok = file.open() && file.write(header) && file.write(index);
     for (auto it = entries.begin(); ok && it != entries.end(); ++it)
-        ok = file.write(reinterpret_cast<const char *>(it->pixels), block) == block;
+        ok = file.write(reinterpret_cast<const char *>(it->pixels), block);
     if (!ok || !file.commit())
-        return QStringLiteral("%1: cannot write the image cache (%2)")
-            .arg(QDir::toNativeSeparators(fileName), file.errorString());
+        return QStringLiteral("cannot write the image cache: %1").arg(file.error());
     return {};
 }
 
@@ -197,6 +197,12 @@ OpenCvImageLoader::Stats OpenCvImageLoader::lastStats() const
 {
     std::lock_guard lock(m_mutex);
     return m_stats;
+}
+
+std::string OpenCvImageLoader::lastProblem() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_stats.cacheWriteError.toStdString();
 }
 
 void OpenCvImageLoader::loadAll(const std::vector<std::string> &paths, int size, std::vector<std::uint8_t> &pixels,
@@ -241,6 +247,8 @@ void OpenCvImageLoader::loadAll(const std::vector<std::string> &paths, int size,
                 std::memcpy(target, cached, block);
                 ++cachedCount;
             } else {
+                if (m_beforeDecode)
+                    m_beforeDecode(i);
                 const DecodedImage decoded = decoder.decodeFile(path, size);
                 cv::Mat rgb;
                 QString error = decoded.error;
@@ -329,8 +337,10 @@ void OpenCvImageLoader::loadAll(const std::vector<std::string> &paths, int size,
             QDir().mkpath(m_cacheDir);
             const QString writeError = writeCache(cacheName, size, out);
             stats.cacheWritten = writeError.isEmpty();
-            if (!writeError.isEmpty())
+            if (!writeError.isEmpty()) {
                 stats.cacheError = writeError;
+                stats.cacheWriteError = writeError + QStringLiteral("; the images will be decoded again next time");
+            }
         }
     }
     {

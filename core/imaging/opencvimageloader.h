@@ -4,6 +4,7 @@
 
 #include <QString>
 
+#include <functional>
 #include <mutex>
 
 namespace tagwise {
@@ -33,6 +34,7 @@ public:
         int failed = 0;    ///< images with an error (pixels left zero)
         bool cacheWritten = false;
         QString cacheError; ///< why the cache could not be read or written (not fatal)
+        QString cacheWriteError; ///< why it could not be written, if it could not
     };
 
     /// \a cacheDir: where the decoded cache lives; empty for no cache.
@@ -47,11 +49,18 @@ public:
 
     Stats lastStats() const;
 
+    /// Called on a worker just before image \a index is decoded from its file
+    /// (not for images from the cache). For tests that act mid-run; null by default.
+    void setDecodeObserver(std::function<void(std::size_t index)> observer) { m_beforeDecode = std::move(observer); }
+    /// The cache write failure of the last loadAll(), if any ("<file>: cannot write the image cache (...)").
+    std::string lastProblem() const override;
+
 private:
     QString m_cacheDir;
     int m_threads;
     mutable std::mutex m_mutex;
     Stats m_stats;
+    std::function<void(std::size_t)> m_beforeDecode;
 };
 
 }

@@ -1,12 +1,13 @@
 #include "core/imaging/thumbnailcache.h"
 
+#include "core/io/atomicwrite.h"
+
 #include "core/imaging/imagedecoder.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
-#include <QSaveFile>
 
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
@@ -66,14 +67,11 @@ QString ThumbnailCache::thumbnail(const QString &imagePath, QString *error) cons
     // Written to a temporary file and renamed: a reader never sees half a JPEG,
     // and two threads making the same thumbnail both end up with a whole one.
     QDir().mkpath(m_dir);
-    QSaveFile file(target);
-    if (!file.open(QIODevice::WriteOnly)
-        || file.write(reinterpret_cast<const char *>(bytes.data()), qint64(bytes.size())) != qint64(bytes.size())
-        || !file.commit()) {
+    io::AtomicFile file(target, io::AtomicFile::Sync::No);
+    if (!file.open() || !file.write(reinterpret_cast<const char *>(bytes.data()), qint64(bytes.size())) || !file.commit()) {
         if (QFileInfo::exists(target)) // another thread won the race
             return target;
-        return fail(QStringLiteral("%1: cannot write the thumbnail (%2)")
-                        .arg(QDir::toNativeSeparators(target), file.errorString()));
+        return fail(QStringLiteral("cannot write the thumbnail: %1").arg(file.error()));
     }
     return target;
 }

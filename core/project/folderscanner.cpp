@@ -3,13 +3,40 @@
 #include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
+#include <QObject>
 #include <QStringList>
 #include <QFileInfo>
 #include <QSet>
 
 #include <algorithm>
 
+#include <dirent.h>
+
 namespace tagwise {
+
+void FolderScanner::reportUndecodableNames(const QString &folder, const QDir &root, const QSet<QString> &suffixes)
+{
+    // Qt decodes file names as UTF-8; a name that is not (bytes from another
+    // system) decodes to U+FFFD, leads to no file, and QDirIterator drops it
+    // without a word. The raw listing finds them, so the user hears of them.
+    DIR *dir = ::opendir(QFile::encodeName(folder).constData());
+    if (!dir)
+        return;
+    while (const dirent *entry = ::readdir(dir)) {
+        const QByteArray name(entry->d_name);
+        if (name.startsWith('.'))
+            continue; // hidden, as the scan skips them
+        const QString decoded = QString::fromUtf8(name);
+        if (decoded.toUtf8() == name)
+            continue;
+        const bool isDir = entry->d_type == DT_DIR;
+        const QString suffix = decoded.section(QLatin1Char('.'), -1).toLower();
+        if (isDir || suffixes.contains(suffix))
+            m_skipped.append(QObject::tr("%1: left out: its name is not valid UTF-8 text; rename it")
+                                 .arg(root.relativeFilePath(folder + QLatin1Char('/') + decoded)));
+    }
+    ::closedir(dir);
+}
 
 FolderScanner::FolderScanner(const QString &rootDir)
     : m_root(QDir::cleanPath(QFileInfo(rootDir).absoluteFilePath()))
@@ -23,12 +50,15 @@ QList<ScannedFile> FolderScanner::scan()
         suffixes.insert(suffix);
 
     QList<ScannedFile> files;
+    m_skipped.clear();
     const QDir root(m_root);
     // Folders are walked by hand so hidden ones (`.tagwise`, `.git`, ...) are never entered.
     QStringList pending = {m_root};
     int sinceReport = 0;
     while (!pending.isEmpty() && !m_canceled.load()) {
-        QDirIterator it(pending.takeLast(), QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot);
+        const QString folder = pending.takeLast();
+        reportUndecodableNames(folder, root, suffixes);
+        QDirIterator it(folder, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot);
         while (it.hasNext()) {
             if (m_canceled.load())
                 break;

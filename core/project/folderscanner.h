@@ -2,7 +2,9 @@
 
 #include "core/project/projectstore.h"
 
+#include <QDir>
 #include <QList>
+#include <QSet>
 #include <QString>
 
 #include <atomic>
@@ -33,8 +35,18 @@ public:
     /// Walks the folder; paths are relative to the root, '/' separated, sorted.
     QList<ScannedFile> scan();
 
+    /**
+     * Image files and folders the last scan() left out because their names are
+     * not valid UTF-8 (Qt cannot name such a file again to open it), as
+     * "<path>: <reason>" with the bad bytes shown as U+FFFD.
+     */
+    const QStringList &skipped() const { return m_skipped; }
+
 private:
+    void reportUndecodableNames(const QString &folder, const QDir &root, const QSet<QString> &suffixes);
+
     QString m_root;
+    QStringList m_skipped;
     std::atomic<bool> m_canceled{false};
     ProgressFunction m_progress;
 };

@@ -513,11 +513,17 @@ private Q_SLOTS:
         QCOMPARE(QDir(out).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), (QStringList{"cat", "dog"}));
         QCOMPARE(contents(out + QStringLiteral("/dog/sub__x.png")), contents(root + QStringLiteral("/sub/x.png")));
 #ifdef Q_OS_UNIX
-        struct stat original;
-        struct stat linked;
-        QCOMPARE(::stat(QFile::encodeName(root + QStringLiteral("/y.png")).constData(), &original), 0);
-        QCOMPARE(::stat(QFile::encodeName(out + QStringLiteral("/dog/y.png")).constData(), &linked), 0);
-        QCOMPARE(linked.st_ino, original.st_ino); // hard-linked, not copied
+        // Copies by default, so that editing an exported file never edits the project's image;
+        // hard links when asked for.
+        const auto inode = [](const QString &file) {
+            struct stat info {};
+            return ::stat(QFile::encodeName(file).constData(), &info) == 0 ? info.st_ino : ino_t(0);
+        };
+        QVERIFY(inode(out + QStringLiteral("/dog/y.png")) != inode(root + QStringLiteral("/y.png")));
+        const QString linked = path(QStringLiteral("linked"));
+        writeClassFolders(*store, linked, ExportedFiles::HardLinks);
+        QCOMPARE(inode(linked + QStringLiteral("/dog/y.png")), inode(root + QStringLiteral("/y.png")));
+        QCOMPARE(contents(linked + QStringLiteral("/cat/x.png")), contents(root + QStringLiteral("/x.png")));
 #endif
         const ImportReport back = readClassFolders(out);
         QCOMPARE(rowsOf(back), (Rows{{"cat/sub__x.png", {"cat", "dog"}}, {"cat/x.png", {"cat"}}, {"dog/y.png", {"dog"}}}));

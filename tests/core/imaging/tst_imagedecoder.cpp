@@ -8,6 +8,8 @@
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
 
+#include <sys/stat.h>
+
 using namespace tagwise;
 
 namespace {
@@ -293,6 +295,30 @@ private Q_SLOTS:
         QVERIFY(decoded.image.empty());
         QVERIFY2(decoded.error.startsWith(path + QLatin1String(": ")), qPrintable(decoded.error));
         QVERIFY2(decoded.error.contains(reason), qPrintable(decoded.error));
+    }
+
+    void readsOnlyRegularFiles()
+    {
+        // A FIFO would block the reader forever, /dev/zero would fill the memory:
+        // both are refused before a byte is read.
+        QTemporaryDir dir;
+        const QString fifo = dir.filePath(QStringLiteral("pipe.png"));
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        const QString zero = dir.filePath(QStringLiteral("zero.png"));
+        QVERIFY(QFile::link(QStringLiteral("/dev/zero"), zero));
+        const ImageDecoder decoder;
+        for (const QString &path : {fifo, zero}) {
+            const DecodedImage decoded = decoder.decodeFile(path);
+            QVERIFY2(decoded.error == path + QStringLiteral(": not a regular file"), qPrintable(decoded.error));
+        }
+        // A file past the size cap is refused from its size alone (a sparse file: no disk used).
+        const QString huge = dir.filePath(QStringLiteral("huge.png"));
+        QFile file(huge);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QVERIFY(file.resize(ImageDecoder::MaxFileBytes + 1));
+        file.close();
+        const DecodedImage decoded = decoder.decodeFile(huge);
+        QVERIFY2(decoded.error.startsWith(huge + QStringLiteral(": too large")), qPrintable(decoded.error));
     }
 
     void refusesOverOwnLimit()

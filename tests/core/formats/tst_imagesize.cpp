@@ -10,7 +10,7 @@ using tagwise::ProjectError;
 using tagwise::formats::ImageHeader;
 using tagwise::formats::readImageHeader;
 
-class TestImageHeader final : public QObject
+class TestImageSize final : public QObject
 {
     Q_OBJECT
 
@@ -96,5 +96,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestImageHeader)
-#include "tst_imageheader.moc"
+QTEST_GUILESS_MAIN(TestImageSize)
+#include "tst_imagesize.moc"
