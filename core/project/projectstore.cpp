@@ -1,6 +1,8 @@
 #include "core/project/projectstore.h"
 
 #include "core/project/projecterror.h"
+#include "core/project/scanplan.h"
+#include "core/project/schema.h"
 
 #include <QAtomicInteger>
 #include <QDateTime>
@@ -9,9 +11,12 @@
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStorageInfo>
+#include <QUrl>
 #include <QVariant>
 
 #include <algorithm>
+#include <cmath>
 
 namespace tagwise {
 
@@ -19,21 +24,23 @@ namespace {
 
 const QString kDataDir = QStringLiteral(".tagwise");
 const QString kDatabaseFile = QStringLiteral("project.db");
-constexpr int kSchemaVersion = 1;
 
 // A palette that stays readable on light and dark backgrounds.
 const char *const kPalette[] = {"#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#42d4f4",
                                 "#f032e6", "#9a6324", "#469990", "#808000", "#000075", "#e6beff"};
 
+// SQLite's primary result codes that mean something to a user.
+constexpr int kSqliteReadOnly = 8;
+constexpr int kSqliteIoError = 10;
+constexpr int kSqliteCorrupt = 11;
+constexpr int kSqliteFull = 13;
+constexpr int kSqliteCantOpen = 14;
+constexpr int kSqliteNotADatabase = 26;
+
 // A null QString binds as SQL NULL; the text columns are NOT NULL.
 QString nonNull(const QString &text)
 {
     return text.isNull() ? QStringLiteral("") : text;
-}
-
-QString sqlError(const QSqlQuery &query)
-{
-    return query.lastError().text();
 }
 
 // FNV-1a of the UTF-8 path: stable across runs, machines and Qt versions.
@@ -59,6 +66,26 @@ void eraseValue(std::vector<qint64> &values, qint64 value)
     const auto it = std::lower_bound(values.begin(), values.end(), value);
     if (it != values.end() && *it == value)
         values.erase(it);
+}
+
+int primaryCode(const QSqlError &error)
+{
+    bool ok = false;
+    const int code = error.nativeErrorCode().toInt(&ok);
+    return ok ? (code & 0xff) : -1;
+}
+
+/// \a text with control characters written as \uXXXX, for messages.
+QString visible(const QString &text)
+{
+    QString out;
+    for (const QChar c : text) {
+        if (c.category() == QChar::Other_Control)
+            out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+        else
+            out += c;
+    }
+    return out;
 }
 
 }
@@ -120,6 +147,36 @@ Split ProjectStore::defaultSplit(const QString &relativePath)
     return Split::Test;
 }
 
+QString ProjectStore::pathProblem(const QString &relativePath)
+{
+    if (relativePath.isEmpty())
+        return QObject::tr("an empty path");
+    if (QDir::isAbsolutePath(relativePath) || relativePath.startsWith(QLatin1Char('/'))
+        || relativePath.contains(QLatin1Char('\\')))
+        return QObject::tr("not a path relative to the project folder");
+    for (const QString &part : relativePath.split(QLatin1Char('/'))) {
+        if (part.isEmpty() || part == QLatin1String(".") || part == QLatin1String(".."))
+            return QObject::tr("leaves the project folder or is not a clean path");
+        if (part.startsWith(QLatin1Char('.')))
+            return QObject::tr("lies in a hidden folder, or is hidden (\"%1\")").arg(part);
+    }
+    return {};
+}
+
+QString ProjectStore::tagNameProblem(const QString &name)
+{
+    if (name.isEmpty())
+        return QObject::tr("a tag needs a name");
+    if (name.contains(QLatin1Char(' ')) || name.contains(QLatin1Char(',')))
+        return QObject::tr("a tag name cannot contain spaces or commas");
+    for (const QChar c : name) {
+        if (c.category() == QChar::Other_Control || c.isSpace())
+            return QObject::tr("a tag name cannot contain control characters or white space (U+%1)")
+                .arg(c.unicode(), 4, 16, QLatin1Char('0'));
+    }
+    return {};
+}
+
 QString ProjectStore::rootPath() const
 {
     return m_root;
@@ -140,69 +197,181 @@ QString ProjectStore::relativePath(const QString &absolutePath) const
     return QDir(m_root).relativeFilePath(QDir::cleanPath(QFileInfo(absolutePath).absoluteFilePath()));
 }
 
+QString ProjectStore::errorText(const QSqlError &error) const
+{
+    switch (primaryCode(error)) {
+    case kSqliteFull:
+        return QObject::tr("the disk is full");
+    case kSqliteReadOnly:
+        return QObject::tr("the project's files are read-only");
+    case kSqliteIoError:
+        // SQLite reports some full disks as plain I/O errors.
+        if (QStorageInfo(dataPath()).bytesAvailable() < 1024 * 1024)
+            return QObject::tr("the disk is full");
+        return QObject::tr("a disk input/output error (%1)").arg(error.text());
+    case kSqliteCorrupt:
+    case kSqliteNotADatabase:
+        return QObject::tr("the project database is damaged (%1)").arg(error.text());
+    default:
+        return error.text();
+    }
+}
+
 void ProjectStore::openDatabase()
 {
     const QString dataDir = dataPath();
-    if (!QDir().mkpath(dataDir))
-        throw ProjectError(QObject::tr("%1: cannot create the project folder").arg(dataDir));
     const QString file = dataDir + QLatin1Char('/') + kDatabaseFile;
+    const QFileInfo fileInfo(file);
+    const bool existed = fileInfo.exists();
+    if (existed && !fileInfo.isFile())
+        throw ProjectError(QObject::tr("%1: not a file").arg(file));
+    // A 0-byte database is what a failed copy or a full disk leaves; SQLite would
+    // take it for a new database and write tables into it, over whatever it was.
+    const QFileInfo wal(file + QStringLiteral("-wal"));
+    if (existed && fileInfo.size() == 0 && !(wal.exists() && wal.size() > 0))
+        throw ProjectError(QObject::tr("%1: the project database is empty (0 bytes), so its labels are lost; restore "
+                                       "it from a backup, or delete it to start the project anew")
+                               .arg(file));
+    if (!existed) {
+        if (!QDir().mkpath(dataDir))
+            throw ProjectError(QObject::tr("%1: cannot create the project folder (%2)")
+                                   .arg(dataDir, QFileInfo(m_root).isWritable() ? QObject::tr("unknown reason")
+                                                                                 : QObject::tr("the folder is read-only")));
+    }
+    m_readOnly = existed && (!fileInfo.isWritable() || !QFileInfo(dataDir).isWritable());
+
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
-    m_db.setDatabaseName(file);
-    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-    if (!m_db.open())
-        throw ProjectError(QObject::tr("%1: cannot open the project database: %2").arg(file, m_db.lastError().text()));
+    const auto connect = [&](bool immutable) {
+        if (m_db.isOpen())
+            m_db.close();
+        if (immutable) {
+            // A WAL database in a folder it may not write: SQLite cannot make its
+            // shared-memory file, so it is read as a file nobody changes.
+            m_db.setDatabaseName(QStringLiteral("file:%1?immutable=1").arg(QString::fromUtf8(QUrl::toPercentEncoding(file, "/"))));
+            m_db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_URI;QSQLITE_OPEN_READONLY"));
+        } else {
+            m_db.setDatabaseName(file);
+            m_db.setConnectOptions(m_readOnly ? QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000;QSQLITE_OPEN_READONLY")
+                                              : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        }
+        return m_db.open();
+    };
+    if (!connect(false))
+        throw ProjectError(QObject::tr("%1: cannot open the project database: %2").arg(file, errorText(m_db.lastError())));
 
     QSqlQuery check(m_db);
-    if (!check.exec(QStringLiteral("PRAGMA quick_check")) || !check.next()
-        || check.value(0).toString() != QLatin1String("ok"))
-        throw ProjectError(QObject::tr("%1: the project database is damaged (%2)")
-                               .arg(file, check.lastError().isValid() ? check.lastError().text()
-                                                                      : check.value(0).toString()));
+    bool checked = check.exec(QStringLiteral("PRAGMA quick_check")) && check.next();
+    if (!checked && m_readOnly) {
+        check.finish();
+        check = QSqlQuery();
+        if (!connect(true))
+            throw ProjectError(QObject::tr("%1: cannot open the project database: %2").arg(file, errorText(m_db.lastError())));
+        check = QSqlQuery(m_db);
+        checked = check.exec(QStringLiteral("PRAGMA quick_check")) && check.next();
+    }
+    if (!checked)
+        throw ProjectError(QObject::tr("%1: cannot read the project database: %2").arg(file, errorText(check.lastError())));
+    if (check.value(0).toString() != QLatin1String("ok"))
+        throw ProjectError(QObject::tr("%1: the project database is damaged (%2)").arg(file, check.value(0).toString()));
     check.finish();
-    // WAL + FULL sync: a committed edit survives a crash or a power cut.
-    exec(QStringLiteral("PRAGMA journal_mode=WAL"));
-    exec(QStringLiteral("PRAGMA synchronous=FULL"));
-    exec(QStringLiteral("PRAGMA foreign_keys=ON"));
 
+    // What the file is, before anything is written to it.
     QSqlQuery version(m_db);
     version.exec(QStringLiteral("PRAGMA user_version"));
     const int current = version.next() ? version.value(0).toInt() : 0;
     version.finish();
-    if (current > kSchemaVersion)
+    if (current > schema::kVersion)
         throw ProjectError(QObject::tr("%1: made by a newer version of Tagwise (schema %2)").arg(file).arg(current));
-    if (current == kSchemaVersion)
+    if (existed && current == 0)
+        throw ProjectError(QObject::tr("%1: not a Tagwise project database (it holds no Tagwise tables); it is left "
+                                       "as it is")
+                               .arg(file));
+    if (!m_readOnly) {
+        // WAL + FULL sync: a committed edit survives a crash or a power cut.
+        exec(QStringLiteral("PRAGMA journal_mode=WAL"));
+        exec(QStringLiteral("PRAGMA synchronous=FULL"));
+    }
+    exec(QStringLiteral("PRAGMA foreign_keys=ON"));
+    if (current == schema::kVersion)
         return;
-    transaction([this] {
-        exec(QStringLiteral("CREATE TABLE IF NOT EXISTS settings(key TEXT PRIMARY KEY, value TEXT)"));
-        exec(QStringLiteral("CREATE TABLE IF NOT EXISTS images("
-                            "id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, size INTEGER NOT NULL DEFAULT 0,"
-                            "mtime INTEGER NOT NULL DEFAULT 0, split INTEGER NOT NULL DEFAULT 0,"
-                            "reviewed INTEGER NOT NULL DEFAULT 0, missing INTEGER NOT NULL DEFAULT 0)"));
-        exec(QStringLiteral("CREATE TABLE IF NOT EXISTS tags("
-                            "id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, color TEXT NOT NULL,"
-                            "shortcut TEXT NOT NULL DEFAULT '', position INTEGER NOT NULL)"));
-        exec(QStringLiteral("CREATE TABLE IF NOT EXISTS image_tags("
-                            "image_id INTEGER NOT NULL REFERENCES images(id) ON DELETE CASCADE,"
-                            "tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,"
-                            "PRIMARY KEY(image_id, tag_id)) WITHOUT ROWID"));
-        exec(QStringLiteral("CREATE INDEX IF NOT EXISTS image_tags_by_tag ON image_tags(tag_id)"));
-        exec(QStringLiteral("PRAGMA user_version=%1").arg(kSchemaVersion));
-    });
+    if (m_readOnly)
+        throw ProjectError(QObject::tr("%1: made by an older version of Tagwise and must be updated, but the "
+                                       "project's files are read-only")
+                               .arg(file));
+    schema::migrate(m_db, current);
 }
 
 void ProjectStore::exec(const QString &sql)
 {
     QSqlQuery query(m_db);
     if (!query.exec(sql))
-        throw ProjectError(QObject::tr("%1: %2 (%3)").arg(m_db.databaseName(), sqlError(query), sql));
+        throw ProjectError(QObject::tr("%1: %2 (%3)").arg(m_db.databaseName(), errorText(query.lastError()), sql));
+}
+
+void ProjectStore::execOrThrow(QSqlQuery &query, const QString &what) const
+{
+    if (query.exec())
+        return;
+    const QString reason = errorText(query.lastError());
+    throw ProjectError(what.isEmpty() ? QObject::tr("%1: %2").arg(m_db.databaseName(), reason)
+                                      : QObject::tr("%1: %2: %3").arg(m_db.databaseName(), what, reason));
+}
+
+void ProjectStore::requireWritable() const
+{
+    if (m_readOnly)
+        throw ProjectError(QObject::tr("%1: the project is open read-only (its files may not be written); the change "
+                                       "was not made")
+                               .arg(m_root));
+}
+
+QSqlQuery ProjectStore::prepareImageInsert()
+{
+    QSqlQuery insert(m_db);
+    insert.prepare(QStringLiteral("INSERT INTO images(path, size, mtime, split) VALUES(?, ?, ?, ?)"));
+    return insert;
+}
+
+ImageRecord ProjectStore::insertImage(QSqlQuery &insert, const QString &path, qint64 size, qint64 mtime) const
+{
+    ImageRecord record;
+    record.path = path;
+    record.size = size;
+    record.mtime = mtime;
+    record.split = defaultSplit(path);
+    insert.addBindValue(record.path);
+    insert.addBindValue(record.size);
+    insert.addBindValue(record.mtime);
+    insert.addBindValue(int(record.split));
+    execOrThrow(insert, QObject::tr("cannot add %1").arg(path));
+    record.id = insert.lastInsertId().toLongLong();
+    return record;
+}
+
+TagInfo ProjectStore::newTag(const QString &name, const QList<TagInfo> &existing)
+{
+    TagInfo info;
+    info.name = name;
+    info.color = QString::fromLatin1(kPalette[existing.size() % (sizeof(kPalette) / sizeof(kPalette[0]))]);
+    info.position = existing.isEmpty() ? 0 : existing.last().position + 1;
+    // The first nine tags get the number keys that are still free.
+    for (int key = 1; key <= 9; ++key) {
+        const QString candidate = QString::number(key);
+        if (std::none_of(existing.cbegin(), existing.cend(), [&](const TagInfo &t) { return t.shortcut == candidate; })) {
+            info.shortcut = candidate;
+            break;
+        }
+    }
+    return info;
 }
 
 template<typename F>
 void ProjectStore::transaction(F &&body)
 {
+    requireWritable();
     if (!m_db.transaction())
         throw ProjectError(QObject::tr("%1: cannot start a transaction: %2")
-                               .arg(m_db.databaseName(), m_db.lastError().text()));
+                               .arg(m_db.databaseName(), errorText(m_db.lastError())));
     try {
         body();
     } catch (...) {
@@ -210,7 +379,7 @@ void ProjectStore::transaction(F &&body)
         throw;
     }
     if (!m_db.commit()) {
-        const QString reason = m_db.lastError().text();
+        const QString reason = errorText(m_db.lastError());
         m_db.rollback();
         throw ProjectError(QObject::tr("%1: cannot save: %2").arg(m_db.databaseName(), reason));
     }
@@ -220,20 +389,27 @@ void ProjectStore::load()
 {
     m_images.clear();
     m_tags.clear();
+    m_rejected.clear();
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
     if (!query.exec(QStringLiteral("SELECT id, name, color, shortcut, position FROM tags ORDER BY position, id")))
-        throw ProjectError(QObject::tr("%1: %2").arg(m_db.databaseName(), sqlError(query)));
+        throw ProjectError(QObject::tr("%1: %2").arg(m_db.databaseName(), errorText(query.lastError())));
     while (query.next())
         m_tags.append({query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
                        query.value(3).toString(), query.value(4).toInt()});
 
     if (!query.exec(QStringLiteral("SELECT id, path, size, mtime, split, reviewed, missing FROM images ORDER BY path")))
-        throw ProjectError(QObject::tr("%1: %2").arg(m_db.databaseName(), sqlError(query)));
+        throw ProjectError(QObject::tr("%1: %2").arg(m_db.databaseName(), errorText(query.lastError())));
     while (query.next()) {
         ImageRecord record;
         record.id = query.value(0).toLongLong();
         record.path = query.value(1).toString();
+        // The importers and the scanner never store such a path; one that is
+        // there was put there by hand, and must not reach outside the project.
+        if (const QString problem = pathProblem(record.path); !problem.isEmpty()) {
+            m_rejected.append({record.path, problem});
+            continue;
+        }
         record.size = query.value(2).toLongLong();
         record.mtime = query.value(3).toLongLong();
         record.split = Split(std::clamp(query.value(4).toInt(), 0, 2));
@@ -244,7 +420,7 @@ void ProjectStore::load()
     rebuildIndex();
 
     if (!query.exec(QStringLiteral("SELECT image_id, tag_id FROM image_tags")))
-        throw ProjectError(QObject::tr("%1: %2").arg(m_db.databaseName(), sqlError(query)));
+        throw ProjectError(QObject::tr("%1: %2").arg(m_db.databaseName(), errorText(query.lastError())));
     while (query.next()) {
         const int index = m_imageIndex.value(query.value(0).toLongLong(), -1);
         if (index >= 0)
@@ -288,28 +464,15 @@ int ProjectStore::addImages(const QList<ScannedFile> &files)
 {
     QList<ImageRecord> added;
     transaction([&] {
-        QSqlQuery insert(m_db);
-        insert.prepare(QStringLiteral("INSERT INTO images(path, size, mtime, split) VALUES(?, ?, ?, ?)"));
+        QSqlQuery insert = prepareImageInsert();
         QSet<QString> seen;
         for (const ScannedFile &file : files) {
             if (indexOfPath(file.path) >= 0 || seen.contains(file.path))
                 continue;
+            if (const QString problem = pathProblem(file.path); !problem.isEmpty())
+                throw ProjectError(QObject::tr("%1: cannot add %2: %3").arg(m_db.databaseName(), file.path, problem));
             seen.insert(file.path);
-            const Split split = defaultSplit(file.path);
-            insert.addBindValue(file.path);
-            insert.addBindValue(file.size);
-            insert.addBindValue(file.mtime);
-            insert.addBindValue(int(split));
-            if (!insert.exec())
-                throw ProjectError(QObject::tr("%1: cannot add %2: %3")
-                                       .arg(m_db.databaseName(), file.path, sqlError(insert)));
-            ImageRecord record;
-            record.id = insert.lastInsertId().toLongLong();
-            record.path = file.path;
-            record.size = file.size;
-            record.mtime = file.mtime;
-            record.split = split;
-            added.append(std::move(record));
+            added.append(insertImage(insert, file.path, file.size, file.mtime));
         }
     });
     if (added.isEmpty())
@@ -323,101 +486,40 @@ int ProjectStore::addImages(const QList<ScannedFile> &files)
 
 ScanChanges ProjectStore::applyScan(const QList<ScannedFile> &files)
 {
+    const ScanPlan plan = planScan(m_images, files);
     ScanChanges changes;
-    QHash<QString, const ScannedFile *> found;
-    found.reserve(files.size());
-    for (const ScannedFile &file : files)
-        found.insert(file.path, &file);
-
-    // Known images that vanished, and files that are new.
-    QList<int> vanished;
-    QList<int> returned;
-    for (size_t i = 0; i < m_images.size(); ++i) {
-        const bool present = found.contains(m_images[i].path);
-        if (!present && !m_images[i].missing)
-            vanished.append(int(i));
-        else if (present && m_images[i].missing)
-            returned.append(int(i));
-    }
-    QList<const ScannedFile *> fresh;
-    for (const ScannedFile &file : files) {
-        if (indexOfPath(file.path) < 0)
-            fresh.append(&file);
-    }
-
-    // A vanished image whose file name and size match exactly one new file was moved.
-    QMultiHash<QPair<QString, qint64>, const ScannedFile *> freshByKey;
-    for (const ScannedFile *file : fresh)
-        freshByKey.insert({QFileInfo(file->path).fileName(), file->size}, file);
-    QHash<int, const ScannedFile *> moves;
-    QSet<const ScannedFile *> claimed;
-    for (int index : std::as_const(vanished)) {
-        const ImageRecord &record = m_images[size_t(index)];
-        const auto candidates = freshByKey.values({QFileInfo(record.path).fileName(), record.size});
-        if (candidates.size() == 1 && !claimed.contains(candidates.first())) {
-            moves.insert(index, candidates.first());
-            claimed.insert(candidates.first());
-        }
-    }
-
+    if (plan.isEmpty())
+        return changes;
     QList<ImageRecord> added;
     transaction([&] {
         QSqlQuery query(m_db);
         query.prepare(QStringLiteral("UPDATE images SET missing = ? WHERE id = ?"));
-        for (int index : std::as_const(vanished)) {
-            if (moves.contains(index))
-                continue;
-            query.addBindValue(1);
-            query.addBindValue(m_images[size_t(index)].id);
-            if (!query.exec())
-                throw ProjectError(QObject::tr("%1: %2").arg(m_db.databaseName(), sqlError(query)));
-        }
-        for (int index : std::as_const(returned)) {
-            query.addBindValue(0);
-            query.addBindValue(m_images[size_t(index)].id);
-            if (!query.exec())
-                throw ProjectError(QObject::tr("%1: %2").arg(m_db.databaseName(), sqlError(query)));
+        for (const auto &[indexes, missing] : {std::pair{&plan.vanished, 1}, std::pair{&plan.returned, 0}}) {
+            for (const int index : *indexes) {
+                query.addBindValue(missing);
+                query.addBindValue(m_images[size_t(index)].id);
+                execOrThrow(query);
+            }
         }
         QSqlQuery move(m_db);
         move.prepare(QStringLiteral("UPDATE images SET path = ?, mtime = ?, missing = 0 WHERE id = ?"));
-        for (auto it = moves.cbegin(); it != moves.cend(); ++it) {
+        for (auto it = plan.moves.cbegin(); it != plan.moves.cend(); ++it) {
             move.addBindValue(it.value()->path);
             move.addBindValue(it.value()->mtime);
             move.addBindValue(m_images[size_t(it.key())].id);
-            if (!move.exec())
-                throw ProjectError(QObject::tr("%1: %2").arg(m_db.databaseName(), sqlError(move)));
+            execOrThrow(move);
         }
-        QSqlQuery insert(m_db);
-        insert.prepare(QStringLiteral("INSERT INTO images(path, size, mtime, split) VALUES(?, ?, ?, ?)"));
-        for (const ScannedFile *file : std::as_const(fresh)) {
-            if (claimed.contains(file))
-                continue;
-            const Split split = defaultSplit(file->path);
-            insert.addBindValue(file->path);
-            insert.addBindValue(file->size);
-            insert.addBindValue(file->mtime);
-            insert.addBindValue(int(split));
-            if (!insert.exec())
-                throw ProjectError(QObject::tr("%1: cannot add %2: %3")
-                                       .arg(m_db.databaseName(), file->path, sqlError(insert)));
-            ImageRecord record;
-            record.id = insert.lastInsertId().toLongLong();
-            record.path = file->path;
-            record.size = file->size;
-            record.mtime = file->mtime;
-            record.split = split;
-            added.append(std::move(record));
-        }
+        QSqlQuery insert = prepareImageInsert();
+        for (const ScannedFile *file : plan.fresh)
+            added.append(insertImage(insert, file->path, file->size, file->mtime));
     });
 
     // The database is committed: bring the mirror in line.
-    for (int index : std::as_const(vanished)) {
-        if (!moves.contains(index))
-            m_images[size_t(index)].missing = true;
-    }
-    for (int index : std::as_const(returned))
+    for (const int index : plan.vanished)
+        m_images[size_t(index)].missing = true;
+    for (const int index : plan.returned)
         m_images[size_t(index)].missing = false;
-    for (auto it = moves.cbegin(); it != moves.cend(); ++it) {
+    for (auto it = plan.moves.cbegin(); it != plan.moves.cend(); ++it) {
         ImageRecord &record = m_images[size_t(it.key())];
         record.path = it.value()->path;
         record.mtime = it.value()->mtime;
@@ -427,34 +529,12 @@ ScanChanges ProjectStore::applyScan(const QList<ScannedFile> &files)
         m_images.push_back(std::move(record));
 
     changes.added = int(added.size());
-    changes.moved = int(moves.size());
-    changes.vanished = int(vanished.size()) - changes.moved;
-    changes.returned = int(returned.size());
-    if (changes.added || changes.moved || changes.vanished || changes.returned) {
-        rebuildIndex();
-        Q_EMIT imageListChanged();
-    }
+    changes.moved = int(plan.moves.size());
+    changes.vanished = int(plan.vanished.size());
+    changes.returned = int(plan.returned.size());
+    rebuildIndex();
+    Q_EMIT imageListChanged();
     return changes;
-}
-
-void ProjectStore::setSplit(const QList<qint64> &imageIds, Split split)
-{
-    transaction([&] {
-        QSqlQuery query(m_db);
-        query.prepare(QStringLiteral("UPDATE images SET split = ? WHERE id = ?"));
-        for (qint64 id : imageIds) {
-            query.addBindValue(int(split));
-            query.addBindValue(id);
-            if (!query.exec())
-                throw ProjectError(QObject::tr("%1: %2").arg(m_db.databaseName(), sqlError(query)));
-        }
-    });
-    for (qint64 id : imageIds) {
-        const int index = indexOfImage(id);
-        if (index >= 0)
-            m_images[size_t(index)].split = split;
-    }
-    Q_EMIT imagesChanged(imageIds);
 }
 
 const TagInfo *ProjectStore::tag(qint64 id) const
@@ -475,38 +555,18 @@ const TagInfo *ProjectStore::tagByName(const QString &name) const
     return nullptr;
 }
 
-QString ProjectStore::nextColor() const
-{
-    return QString::fromLatin1(kPalette[m_tags.size() % (sizeof(kPalette) / sizeof(kPalette[0]))]);
-}
-
 qint64 ProjectStore::addTag(const QString &name, const QString &color, const QString &shortcut)
 {
     const QString trimmed = name.trimmed();
-    if (trimmed.isEmpty())
-        throw ProjectError(QObject::tr("A tag needs a name"));
-    if (trimmed.contains(QLatin1Char(' ')) || trimmed.contains(QLatin1Char(',')))
-        throw ProjectError(QObject::tr("Tag \"%1\": a tag name cannot contain spaces or commas").arg(trimmed));
+    if (const QString problem = tagNameProblem(trimmed); !problem.isEmpty())
+        throw ProjectError(QObject::tr("Tag \"%1\": %2").arg(visible(trimmed), problem));
     if (tagByName(trimmed))
         throw ProjectError(QObject::tr("Tag \"%1\" exists already").arg(trimmed));
-    TagInfo info;
-    info.name = trimmed;
-    info.color = color.isEmpty() ? nextColor() : color;
-    info.position = m_tags.isEmpty() ? 0 : m_tags.last().position + 1;
-    if (!shortcut.isEmpty()) {
+    TagInfo info = newTag(trimmed, m_tags);
+    if (!color.isEmpty())
+        info.color = color;
+    if (!shortcut.isEmpty())
         info.shortcut = shortcut;
-    } else {
-        // The first nine tags get the number keys that are still free.
-        for (int key = 1; key <= 9; ++key) {
-            const QString candidate = QString::number(key);
-            const bool taken = std::any_of(m_tags.cbegin(), m_tags.cend(),
-                                           [&](const TagInfo &t) { return t.shortcut == candidate; });
-            if (!taken) {
-                info.shortcut = candidate;
-                break;
-            }
-        }
-    }
     transaction([&] {
         QSqlQuery query(m_db);
         query.prepare(QStringLiteral("INSERT INTO tags(name, color, shortcut, position) VALUES(?, ?, ?, ?)"));
@@ -514,8 +574,7 @@ qint64 ProjectStore::addTag(const QString &name, const QString &color, const QSt
         query.addBindValue(nonNull(info.color));
         query.addBindValue(nonNull(info.shortcut));
         query.addBindValue(info.position);
-        if (!query.exec())
-            throw ProjectError(QObject::tr("%1: cannot add tag %2: %3").arg(m_db.databaseName(), info.name, sqlError(query)));
+        execOrThrow(query, QObject::tr("cannot add tag %1").arg(info.name));
         info.id = query.lastInsertId().toLongLong();
     });
     m_tags.append(info);
@@ -529,10 +588,8 @@ void ProjectStore::renameTag(qint64 tagId, const QString &name)
     const TagInfo *current = tag(tagId);
     if (!current)
         throw ProjectError(QObject::tr("No tag with id %1").arg(tagId));
-    if (trimmed.isEmpty())
-        throw ProjectError(QObject::tr("A tag needs a name"));
-    if (trimmed.contains(QLatin1Char(' ')) || trimmed.contains(QLatin1Char(',')))
-        throw ProjectError(QObject::tr("Tag \"%1\": a tag name cannot contain spaces or commas").arg(trimmed));
+    if (const QString problem = tagNameProblem(trimmed); !problem.isEmpty())
+        throw ProjectError(QObject::tr("Tag \"%1\": %2").arg(visible(trimmed), problem));
     const TagInfo *other = tagByName(trimmed);
     if (other && other->id != tagId)
         throw ProjectError(QObject::tr("Tag \"%1\" exists already").arg(trimmed));
@@ -541,8 +598,7 @@ void ProjectStore::renameTag(qint64 tagId, const QString &name)
         query.prepare(QStringLiteral("UPDATE tags SET name = ? WHERE id = ?"));
         query.addBindValue(trimmed);
         query.addBindValue(tagId);
-        if (!query.exec())
-            throw ProjectError(QObject::tr("%1: cannot rename tag: %2").arg(m_db.databaseName(), sqlError(query)));
+        execOrThrow(query, QObject::tr("cannot rename tag"));
     });
     for (TagInfo &info : m_tags) {
         if (info.id == tagId)
@@ -560,8 +616,7 @@ void ProjectStore::setTagColor(qint64 tagId, const QString &color)
         query.prepare(QStringLiteral("UPDATE tags SET color = ? WHERE id = ?"));
         query.addBindValue(nonNull(color));
         query.addBindValue(tagId);
-        if (!query.exec())
-            throw ProjectError(QObject::tr("%1: %2").arg(m_db.databaseName(), sqlError(query)));
+        execOrThrow(query);
     });
     for (TagInfo &info : m_tags) {
         if (info.id == tagId)
@@ -581,14 +636,12 @@ void ProjectStore::setTagShortcut(qint64 tagId, const QString &shortcut)
             query.prepare(QStringLiteral("UPDATE tags SET shortcut = '' WHERE shortcut = ? AND id <> ?"));
             query.addBindValue(nonNull(shortcut));
             query.addBindValue(tagId);
-            if (!query.exec())
-                throw ProjectError(QObject::tr("%1: %2").arg(m_db.databaseName(), sqlError(query)));
+            execOrThrow(query);
         }
         query.prepare(QStringLiteral("UPDATE tags SET shortcut = ? WHERE id = ?"));
         query.addBindValue(nonNull(shortcut));
         query.addBindValue(tagId);
-        if (!query.exec())
-            throw ProjectError(QObject::tr("%1: %2").arg(m_db.databaseName(), sqlError(query)));
+        execOrThrow(query);
     });
     for (TagInfo &info : m_tags) {
         if (info.id == tagId)
@@ -612,12 +665,10 @@ QList<qint64> ProjectStore::deleteTag(qint64 tagId)
         QSqlQuery query(m_db);
         query.prepare(QStringLiteral("DELETE FROM image_tags WHERE tag_id = ?"));
         query.addBindValue(tagId);
-        if (!query.exec())
-            throw ProjectError(QObject::tr("%1: %2").arg(m_db.databaseName(), sqlError(query)));
+        execOrThrow(query);
         query.prepare(QStringLiteral("DELETE FROM tags WHERE id = ?"));
         query.addBindValue(tagId);
-        if (!query.exec())
-            throw ProjectError(QObject::tr("%1: %2").arg(m_db.databaseName(), sqlError(query)));
+        execOrThrow(query);
     });
     for (qint64 id : std::as_const(had))
         eraseValue(m_images[size_t(indexOfImage(id))].tags, tagId);
@@ -640,21 +691,18 @@ void ProjectStore::restoreTag(const TagInfo &info, const QList<qint64> &imageIds
         query.addBindValue(nonNull(info.color));
         query.addBindValue(nonNull(info.shortcut));
         query.addBindValue(info.position);
-        if (!query.exec())
-            throw ProjectError(QObject::tr("%1: %2").arg(m_db.databaseName(), sqlError(query)));
+        execOrThrow(query);
         if (!info.shortcut.isEmpty()) {
             query.prepare(QStringLiteral("UPDATE tags SET shortcut = '' WHERE shortcut = ? AND id <> ?"));
             query.addBindValue(nonNull(info.shortcut));
             query.addBindValue(info.id);
-            if (!query.exec())
-                throw ProjectError(QObject::tr("%1: %2").arg(m_db.databaseName(), sqlError(query)));
+            execOrThrow(query);
         }
         query.prepare(QStringLiteral("INSERT OR IGNORE INTO image_tags(image_id, tag_id) VALUES(?, ?)"));
         for (qint64 id : imageIds) {
             query.addBindValue(id);
             query.addBindValue(info.id);
-            if (!query.exec())
-                throw ProjectError(QObject::tr("%1: %2").arg(m_db.databaseName(), sqlError(query)));
+            execOrThrow(query);
         }
     });
     for (TagInfo &other : m_tags) {
@@ -694,16 +742,13 @@ QList<qint64> ProjectStore::mergeTags(qint64 fromId, qint64 intoId)
                                      "SELECT image_id, ? FROM image_tags WHERE tag_id = ?"));
         query.addBindValue(intoId);
         query.addBindValue(fromId);
-        if (!query.exec())
-            throw ProjectError(QObject::tr("%1: %2").arg(m_db.databaseName(), sqlError(query)));
+        execOrThrow(query);
         query.prepare(QStringLiteral("DELETE FROM image_tags WHERE tag_id = ?"));
         query.addBindValue(fromId);
-        if (!query.exec())
-            throw ProjectError(QObject::tr("%1: %2").arg(m_db.databaseName(), sqlError(query)));
+        execOrThrow(query);
         query.prepare(QStringLiteral("DELETE FROM tags WHERE id = ?"));
         query.addBindValue(fromId);
-        if (!query.exec())
-            throw ProjectError(QObject::tr("%1: %2").arg(m_db.databaseName(), sqlError(query)));
+        execOrThrow(query);
     });
     for (qint64 id : std::as_const(touched)) {
         auto &tags = m_images[size_t(indexOfImage(id))].tags;
@@ -762,8 +807,7 @@ void ProjectStore::setTagStates(qint64 tagId, const QList<TagState> &states)
             QSqlQuery &query = state.on ? add : remove;
             query.addBindValue(state.imageId);
             query.addBindValue(tagId);
-            if (!query.exec())
-                throw ProjectError(QObject::tr("%1: cannot save a tag: %2").arg(m_db.databaseName(), sqlError(query)));
+            execOrThrow(query, QObject::tr("cannot save a tag"));
         }
     });
     QList<qint64> changed;
@@ -806,8 +850,7 @@ void ProjectStore::setReviewedStates(const QList<TagState> &states)
         for (const TagState &state : states) {
             query.addBindValue(state.on ? 1 : 0);
             query.addBindValue(state.imageId);
-            if (!query.exec())
-                throw ProjectError(QObject::tr("%1: cannot save: %2").arg(m_db.databaseName(), sqlError(query)));
+            execOrThrow(query, QObject::tr("cannot save"));
         }
     });
     QList<qint64> changed;
@@ -837,8 +880,7 @@ void ProjectStore::applyImageTags(const QList<ImageTags> &rows, bool replace)
     transaction([&] {
         QSqlQuery addTagQuery(m_db);
         addTagQuery.prepare(QStringLiteral("INSERT INTO tags(name, color, shortcut, position) VALUES(?, ?, ?, ?)"));
-        QSqlQuery addImage(m_db);
-        addImage.prepare(QStringLiteral("INSERT INTO images(path, size, mtime, split) VALUES(?, ?, ?, ?)"));
+        QSqlQuery addImage = prepareImageInsert();
         QSqlQuery clear(m_db);
         clear.prepare(QStringLiteral("DELETE FROM image_tags WHERE image_id = ?"));
         QSqlQuery assign(m_db);
@@ -855,20 +897,10 @@ void ProjectStore::applyImageTags(const QList<ImageTags> &rows, bool replace)
             } else if (addedPaths.contains(row.path)) {
                 imageId = addedPaths.value(row.path);
             } else {
+                if (const QString problem = pathProblem(row.path); !problem.isEmpty())
+                    throw ProjectError(QObject::tr("%1: cannot add %2: %3").arg(m_db.databaseName(), row.path, problem));
                 const QFileInfo info(absolutePath(row.path));
-                ImageRecord record;
-                record.path = row.path;
-                record.size = info.size();
-                record.mtime = info.lastModified().toSecsSinceEpoch();
-                record.split = defaultSplit(row.path);
-                addImage.addBindValue(record.path);
-                addImage.addBindValue(record.size);
-                addImage.addBindValue(record.mtime);
-                addImage.addBindValue(int(record.split));
-                if (!addImage.exec())
-                    throw ProjectError(QObject::tr("%1: cannot add %2: %3")
-                                           .arg(m_db.databaseName(), row.path, sqlError(addImage)));
-                record.id = addImage.lastInsertId().toLongLong();
+                ImageRecord record = insertImage(addImage, row.path, info.size(), info.lastModified().toSecsSinceEpoch());
                 imageId = record.id;
                 addedPaths.insert(row.path, imageId);
                 added.append(std::move(record));
@@ -879,32 +911,16 @@ void ProjectStore::applyImageTags(const QList<ImageTags> &rows, bool replace)
                 const QString name = rawName.trimmed();
                 if (name.isEmpty())
                     continue;
-                if (name.contains(QLatin1Char(' ')) || name.contains(QLatin1Char(',')))
-                    throw ProjectError(QObject::tr("Tag \"%1\" of %2: a tag name cannot contain spaces or commas")
-                                           .arg(name, row.path));
+                if (const QString problem = tagNameProblem(name); !problem.isEmpty())
+                    throw ProjectError(QObject::tr("Tag \"%1\" of %2: %3").arg(visible(name), row.path, problem));
                 auto it = tagIds.find(name);
                 if (it == tagIds.end()) {
-                    TagInfo info;
-                    info.name = name;
-                    info.color = QString::fromLatin1(kPalette[tags.size() % (sizeof(kPalette) / sizeof(kPalette[0]))]);
-                    info.position = tags.isEmpty() ? 0 : tags.last().position + 1;
-                    if (tags.size() < 9) {
-                        for (int key = 1; key <= 9; ++key) {
-                            const QString candidate = QString::number(key);
-                            if (std::none_of(tags.cbegin(), tags.cend(),
-                                             [&](const TagInfo &t) { return t.shortcut == candidate; })) {
-                                info.shortcut = candidate;
-                                break;
-                            }
-                        }
-                    }
+                    TagInfo info = newTag(name, tags);
                     addTagQuery.addBindValue(info.name);
                     addTagQuery.addBindValue(nonNull(info.color));
                     addTagQuery.addBindValue(nonNull(info.shortcut));
                     addTagQuery.addBindValue(info.position);
-                    if (!addTagQuery.exec())
-                        throw ProjectError(QObject::tr("%1: cannot add tag %2: %3")
-                                               .arg(m_db.databaseName(), name, sqlError(addTagQuery)));
+                    execOrThrow(addTagQuery, QObject::tr("cannot add tag %1").arg(name));
                     info.id = addTagQuery.lastInsertId().toLongLong();
                     tags.append(info);
                     it = tagIds.insert(name, info.id);
@@ -921,20 +937,17 @@ void ProjectStore::applyImageTags(const QList<ImageTags> &rows, bool replace)
                 existing = newTags.insert(imageId, base);
                 if (replace) {
                     clear.addBindValue(imageId);
-                    if (!clear.exec())
-                        throw ProjectError(QObject::tr("%1: %2").arg(m_db.databaseName(), sqlError(clear)));
+                    execOrThrow(clear);
                 }
             }
             for (qint64 tagId : ids) {
                 insertSorted(existing.value(), tagId);
                 assign.addBindValue(imageId);
                 assign.addBindValue(tagId);
-                if (!assign.exec())
-                    throw ProjectError(QObject::tr("%1: %2").arg(m_db.databaseName(), sqlError(assign)));
+                execOrThrow(assign);
             }
             review.addBindValue(imageId);
-            if (!review.exec())
-                throw ProjectError(QObject::tr("%1: %2").arg(m_db.databaseName(), sqlError(review)));
+            execOrThrow(review);
         }
     });
 
@@ -985,9 +998,86 @@ void ProjectStore::setSetting(const QString &key, const QString &value)
         query.prepare(QStringLiteral("INSERT OR REPLACE INTO settings(key, value) VALUES(?, ?)"));
         query.addBindValue(key);
         query.addBindValue(value);
-        if (!query.exec())
-            throw ProjectError(QObject::tr("%1: %2").arg(m_db.databaseName(), sqlError(query)));
+        execOrThrow(query);
     });
+}
+
+namespace {
+
+RunRecord runFromQuery(const QSqlQuery &query)
+{
+    RunRecord run;
+    run.id = query.value(0).toString();
+    run.created = query.value(1).toLongLong();
+    run.finished = query.value(2).isNull() ? 0 : query.value(2).toLongLong();
+    run.architecture = query.value(3).toString();
+    run.settings = query.value(4).toString();
+    run.status = query.value(5).toString();
+    run.bestFbeta = query.value(6).isNull() ? -1.0 : query.value(6).toDouble();
+    run.epochs = query.value(7).toInt();
+    run.folder = query.value(8).toString();
+    return run;
+}
+
+const char *const kRunColumns = "id, created, finished, architecture, settings, status, best_fbeta, epochs, folder";
+
+}
+
+QList<RunRecord> ProjectStore::runs() const
+{
+    QList<RunRecord> result;
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT %1 FROM runs ORDER BY created DESC, id DESC").arg(QLatin1String(kRunColumns))))
+        throw ProjectError(QObject::tr("%1: %2").arg(m_db.databaseName(), errorText(query.lastError())));
+    while (query.next())
+        result.append(runFromQuery(query));
+    return result;
+}
+
+RunRecord ProjectStore::run(const QString &id) const
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("SELECT %1 FROM runs WHERE id = ?").arg(QLatin1String(kRunColumns)));
+    query.addBindValue(id);
+    execOrThrow(query);
+    return query.next() ? runFromQuery(query) : RunRecord{};
+}
+
+void ProjectStore::saveRun(const RunRecord &run)
+{
+    static const QStringList statuses = {QStringLiteral("running"), QStringLiteral("finished"),
+                                         QStringLiteral("stopped"), QStringLiteral("failed")};
+    if (run.id.isEmpty() || !statuses.contains(run.status))
+        throw ProjectError(QObject::tr("%1: a run needs an id and one of the statuses %2")
+                               .arg(m_db.databaseName(), statuses.join(QLatin1String(", "))));
+    transaction([&] {
+        QSqlQuery query(m_db);
+        query.prepare(QStringLiteral("INSERT OR REPLACE INTO runs(%1) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                          .arg(QLatin1String(kRunColumns)));
+        query.addBindValue(run.id);
+        query.addBindValue(run.created);
+        query.addBindValue(run.finished > 0 ? QVariant(run.finished) : QVariant());
+        query.addBindValue(nonNull(run.architecture));
+        query.addBindValue(run.settings.isEmpty() ? QStringLiteral("{}") : run.settings);
+        query.addBindValue(run.status);
+        query.addBindValue(run.bestFbeta >= 0.0 && std::isfinite(run.bestFbeta) ? QVariant(run.bestFbeta) : QVariant());
+        query.addBindValue(run.epochs);
+        query.addBindValue(nonNull(run.folder));
+        execOrThrow(query, QObject::tr("cannot save run %1").arg(run.id));
+    });
+    Q_EMIT runsChanged();
+}
+
+void ProjectStore::deleteRun(const QString &id)
+{
+    transaction([&] {
+        QSqlQuery query(m_db);
+        query.prepare(QStringLiteral("DELETE FROM runs WHERE id = ?"));
+        query.addBindValue(id);
+        execOrThrow(query);
+    });
+    Q_EMIT runsChanged();
 }
 
 }

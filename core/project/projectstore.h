@@ -4,6 +4,7 @@
 #include <QList>
 #include <QObject>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 #include <QStringList>
 
@@ -56,6 +57,27 @@ struct ScanChanges
     int moved = 0;     ///< vanished from one path and found at another (same name and size)
 };
 
+/// A training run of the project, as the runs table keeps it.
+struct RunRecord
+{
+    QString id;             ///< unique; the run folder's name for runs in the project
+    qint64 created = 0;     ///< seconds since the epoch
+    qint64 finished = 0;    ///< seconds since the epoch; 0 while running (or never ended)
+    QString architecture;
+    QString settings;       ///< the run's settings as JSON (its config.json)
+    QString status;         ///< "running", "finished", "stopped" or "failed"
+    double bestFbeta = -1.0; ///< the best validation F-beta; negative when there is none yet
+    int epochs = 0;         ///< epochs completed
+    QString folder;         ///< relative to the project root when inside it, else absolute
+};
+
+/// A row of the images table the store does not use, and why.
+struct RejectedImage
+{
+    QString path;
+    QString reason;
+};
+
 /// Tags of one image, as an import or an undo step sets them.
 struct ImageTags
 {
@@ -78,7 +100,14 @@ struct TagState
  * images are cheap. Lives in one thread (the one that opened it).
  *
  * Failing writes throw ProjectError; the mirror and the database stay as they
- * were before the call.
+ * were before the call. A project whose files the user may not write is
+ * opened read-only: it can be read and exported, and every edit throws
+ * ProjectError saying so.
+ *
+ * Paths read from the database are checked as the importers check them: a
+ * row naming a file outside the root (an absolute path, "..") or in a hidden
+ * folder (".tagwise/...") is left out of images() and listed in
+ * rejectedImages(), so nothing reads or exports a file outside the project.
  */
 class ProjectStore final : public QObject
 {
@@ -87,8 +116,12 @@ class ProjectStore final : public QObject
 public:
     ~ProjectStore() override;
 
-    /// Opens the project in \a rootDir, creating `.tagwise/` there when there is none.
-    /// Throws ProjectError (naming the folder and the reason) on failure.
+    /**
+     * Opens the project in \a rootDir, creating `.tagwise/` there when there is
+     * none; a database of an older layout is migrated. Throws ProjectError
+     * naming the file and the real reason: an empty (0-byte) or foreign
+     * database file (which is never overwritten), a damaged one, a full disk.
+     */
     static std::unique_ptr<ProjectStore> open(const QString &rootDir);
 
     /// True when \a rootDir already holds a project.
@@ -100,6 +133,19 @@ public:
     /// The reproducible split of an image with this relative path.
     static Split defaultSplit(const QString &relativePath);
 
+    /**
+     * Why \a relativePath cannot name an image of a project (empty when it
+     * can): absolute, leaving the root (".."), or inside a hidden folder or
+     * hidden itself (".tagwise/...", which the scanner never enters).
+     */
+    static QString pathProblem(const QString &relativePath);
+
+    /// Why \a name cannot be a tag name (empty when it can): empty, spaces,
+    /// commas, or control characters (which SQLite and CSV files mangle).
+    static QString tagNameProblem(const QString &name);
+
+    /// True when the project was opened read-only (its files are not writable).
+    bool isReadOnly() const { return m_readOnly; }
     QString rootPath() const;
     QString dataPath() const;      ///< <root>/.tagwise
     QString absolutePath(const QString &relativePath) const;
@@ -118,7 +164,8 @@ public:
     int addImages(const QList<ScannedFile> &files);
     /// Brings the list in line with a scan of the whole root folder.
     ScanChanges applyScan(const QList<ScannedFile> &files);
-    void setSplit(const QList<qint64> &imageIds, Split split);
+    /// Rows of the database left out because their path is not allowed (see pathProblem()).
+    const QList<RejectedImage> &rejectedImages() const { return m_rejected; }
 
     // --- tags
     const QList<TagInfo> &tags() const { return m_tags; }
@@ -162,6 +209,15 @@ public:
     /// Tag names of one image, in tag order.
     QStringList tagNames(const ImageRecord &image) const;
 
+    // --- training runs
+    /// Every run, newest first.
+    QList<RunRecord> runs() const;
+    /// The run with \a id, or one with an empty id.
+    RunRecord run(const QString &id) const;
+    /// Adds a run, or replaces the one with the same id.
+    void saveRun(const RunRecord &run);
+    void deleteRun(const QString &id);
+
     /// A value in the project's key/value table (settings, last run, ...).
     QString setting(const QString &key, const QString &fallback = QString()) const;
     void setSetting(const QString &key, const QString &value);
@@ -173,6 +229,8 @@ Q_SIGNALS:
     void imageListChanged();
     /// The tag list changed (added, renamed, recoloured, deleted, merged).
     void tagsChanged();
+    /// A run was added, changed or deleted.
+    void runsChanged();
 
 private:
     explicit ProjectStore(const QString &rootDir);
@@ -180,16 +238,26 @@ private:
     void load();
     void rebuildIndex();
     void exec(const QString &sql);
+    /// Runs a prepared query; throws ProjectError "<database>: <what>: <reason>" when it fails.
+    void execOrThrow(QSqlQuery &query, const QString &what = QString()) const;
+    /// Inserts an image row with \a insert (prepared by prepareImageInsert()); returns the record.
+    ImageRecord insertImage(QSqlQuery &insert, const QString &path, qint64 size, qint64 mtime) const;
+    QSqlQuery prepareImageInsert();
+    /// A new tag's record after \a existing: the next colour, the first free number key.
+    static TagInfo newTag(const QString &name, const QList<TagInfo> &existing);
+    void requireWritable() const;
+    QString errorText(const QSqlError &error) const;
     template<typename F> void transaction(F &&body);
-    QString nextColor() const;
 
     QString m_root;
     QString m_connection;
     QSqlDatabase m_db;
+    bool m_readOnly = false;
     std::vector<ImageRecord> m_images;
     QHash<qint64, int> m_imageIndex;
     QHash<QString, int> m_pathIndex;
     QList<TagInfo> m_tags;
+    QList<RejectedImage> m_rejected;
 };
 
 }

@@ -1,12 +1,21 @@
 #include "core/project/folderscanner.h"
 #include "core/project/projecterror.h"
 #include "core/project/projectstore.h"
+#include "core/project/scanplan.h"
 
 #include <QDir>
 #include <QFile>
+#include <QScopeGuard>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <cstdio>
+
+#include <sys/mount.h>
+#include <unistd.h>
 
 using namespace tagwise;
 
@@ -66,6 +75,15 @@ private Q_SLOTS:
     void defaultSplitIsStableAndBalanced();
     void damagedDatabaseIsReported();
     void settingsPersist();
+    void migratesAVersionOneDatabase();
+    void runsAreKeptNewestFirst();
+    void pathsOutsideTheProjectAreLeftOut();
+    void emptyDatabaseIsNeverOverwritten();
+    void foreignDatabaseIsNeverOverwritten();
+    void readOnlyProjectOpensReadOnly();
+    void scanPlan_data();
+    void scanPlan();
+    void folderScannerReportsNamesThatAreNotUtf8();
 };
 
 void TestProjectStore::createsProjectFolder()
@@ -165,6 +183,9 @@ void TestProjectStore::tagNameRules_data()
     QTest::newRow("space") << QStringLiteral("two words") << false;
     QTest::newRow("comma") << QStringLiteral("a,b") << false;
     QTest::newRow("duplicate") << QStringLiteral("taken") << false;
+    QTest::newRow("nul") << QStringLiteral("bo") + QChar(0) + QStringLiteral("ot") << false;
+    QTest::newRow("escape character") << QStringLiteral("a\x1b[31m") << false;
+    QTest::newRow("tab") << QStringLiteral("a\tb") << false;
 }
 
 void TestProjectStore::tagNameRules()
@@ -391,6 +412,270 @@ void TestProjectStore::settingsPersist()
     }
     auto store = ProjectStore::open(dir.path());
     QCOMPARE(store->setting(QStringLiteral("k")), QStringLiteral("v"));
+}
+
+void TestProjectStore::migratesAVersionOneDatabase()
+{
+    // tests/data/project/schema1.db: made by Tagwise before the runs table
+    // (schema 1) from pics/{a,b,c,e,sub/d}.png, c.png since deleted.
+    QTemporaryDir dir;
+    QDir().mkpath(dir.filePath(QStringLiteral(".tagwise")));
+    const QString db = dir.filePath(QStringLiteral(".tagwise/project.db"));
+    QVERIFY(QFile::copy(QStringLiteral(TAGWISE_TEST_DATA "/project/schema1.db"), db));
+    QFile::setPermissions(db, QFile::ReadOwner | QFile::WriteOwner);
+    {
+        auto store = ProjectStore::open(dir.path());
+        QCOMPARE(snapshot(*store), (QMap<QString, QString>{{"pics/a.png", "red warm [r]"},
+                                                           {"pics/b.png", "green [r]"},
+                                                           {"pics/c.png", "blue [r] [missing]"},
+                                                           {"pics/e.png", "warm [r]"},
+                                                           {"pics/sub/d.png", " [r]"}}));
+        QStringList tags;
+        for (const TagInfo &tag : store->tags())
+            tags << tag.name + QLatin1Char(':') + tag.shortcut;
+        QCOMPARE(tags, (QStringList{"red:1", "warm:2", "green:3", "blue:4"}));
+        QVERIFY(store->runs().isEmpty());
+        RunRecord run;
+        run.id = QStringLiteral("first");
+        run.created = 1000;
+        run.architecture = QStringLiteral("smallervggnet");
+        run.status = QStringLiteral("running");
+        run.folder = QStringLiteral(".tagwise/runs/first");
+        store->saveRun(run);
+    }
+    QSqlDatabase check = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("migrated"));
+    check.setDatabaseName(db);
+    QVERIFY(check.open());
+    {
+        QSqlQuery version(check);
+        QVERIFY(version.exec(QStringLiteral("PRAGMA user_version")) && version.next());
+        QCOMPARE(version.value(0).toInt(), 2);
+        QSqlQuery runs(check);
+        QVERIFY(runs.exec(QStringLiteral("SELECT id, status FROM runs")) && runs.next());
+        QCOMPARE(runs.value(0).toString(), QStringLiteral("first"));
+    }
+    check.close();
+    check = QSqlDatabase();
+    QSqlDatabase::removeDatabase(QStringLiteral("migrated"));
+    // Opening again is no migration, and keeps the run.
+    auto reopened = ProjectStore::open(dir.path());
+    QCOMPARE(reopened->runs().size(), 1);
+}
+
+void TestProjectStore::runsAreKeptNewestFirst()
+{
+    QTemporaryDir dir;
+    auto store = ProjectStore::open(dir.path());
+    QSignalSpy changed(store.get(), &ProjectStore::runsChanged);
+    RunRecord older{QStringLiteral("a"), 100, 0, QStringLiteral("resnet18"), QStringLiteral("{\"epochs\": 3}"),
+                    QStringLiteral("running"), -1.0, 0, QStringLiteral(".tagwise/runs/a")};
+    RunRecord newer{QStringLiteral("b"), 200, 250, QStringLiteral("smallervggnet"), QString(),
+                    QStringLiteral("finished"), 0.75, 5, QStringLiteral("/elsewhere/b")};
+    store->saveRun(older);
+    store->saveRun(newer);
+    older.status = QStringLiteral("stopped");
+    older.epochs = 2;
+    older.bestFbeta = 0.5;
+    older.finished = 150;
+    store->saveRun(older); // an update, not a second row
+    QCOMPARE(changed.size(), 3);
+    const QList<RunRecord> runs = ProjectStore::open(dir.path())->runs();
+    QCOMPARE(runs.size(), 2);
+    QCOMPARE(runs[0].id, QStringLiteral("b"));
+    QCOMPARE(runs[0].finished, 250);
+    QCOMPARE(runs[0].bestFbeta, 0.75);
+    QCOMPARE(runs[0].settings, QStringLiteral("{}"));
+    QCOMPARE(runs[1].status, QStringLiteral("stopped"));
+    QCOMPARE(runs[1].epochs, 2);
+    QCOMPARE(runs[1].settings, QStringLiteral("{\"epochs\": 3}"));
+    QCOMPARE(store->run(QStringLiteral("a")).finished, 150);
+    QVERIFY(store->run(QStringLiteral("none")).id.isEmpty());
+    QVERIFY_THROWS_EXCEPTION(ProjectError, store->saveRun(RunRecord{QStringLiteral("c"), 1, 0, {}, {}, QStringLiteral("exploded")}));
+    store->deleteRun(QStringLiteral("a"));
+    QCOMPARE(store->runs().size(), 1);
+}
+
+void TestProjectStore::pathsOutsideTheProjectAreLeftOut()
+{
+    QTemporaryDir dir;
+    {
+        auto store = ProjectStore::open(dir.path());
+        store->addImages(scanned({QStringLiteral("good.png")}));
+    }
+    // Rows no importer or scan would write, put into the database by hand.
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("hand"));
+        db.setDatabaseName(dir.filePath(QStringLiteral(".tagwise/project.db")));
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        for (const char *path : {"../../../../etc/passwd", "/etc/passwd", ".tagwise/thumbnails/x.jpg", "a/../../b.png"})
+            QVERIFY(query.exec(QStringLiteral("INSERT INTO images(path) VALUES('%1')").arg(QLatin1String(path))));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("hand"));
+    auto store = ProjectStore::open(dir.path());
+    QCOMPARE(store->imageCount(), 1);
+    QCOMPARE(store->images()[0].path, QStringLiteral("good.png"));
+    QCOMPARE(store->rejectedImages().size(), 4);
+    QCOMPARE(store->rejectedImages()[0].path, QStringLiteral("../../../../etc/passwd"));
+    for (const char *path : {"../x.png", "/abs.png", ".hidden/x.png", "a/./b.png", "a//b.png", "", "sub/.x.png"})
+        QVERIFY2(!ProjectStore::pathProblem(QString::fromLatin1(path)).isEmpty(), path);
+    QVERIFY(ProjectStore::pathProblem(QStringLiteral("sub/dir/名字 with space.png")).isEmpty());
+    // Nor can a new one be added.
+    QVERIFY_THROWS_EXCEPTION(ProjectError, store->addImages(scanned({QStringLiteral("../escape.png")})));
+    QVERIFY_THROWS_EXCEPTION(ProjectError, store->applyImageTags({{QStringLiteral(".tagwise/x.png"), {}}}, false));
+}
+
+void TestProjectStore::emptyDatabaseIsNeverOverwritten()
+{
+    QTemporaryDir dir;
+    writeFile(dir.filePath(QStringLiteral(".tagwise/project.db")), QByteArray());
+    try {
+        ProjectStore::open(dir.path());
+        QFAIL("an empty database was opened");
+    } catch (const ProjectError &error) {
+        QVERIFY2(error.message().contains(QStringLiteral("empty (0 bytes)")), qPrintable(error.message()));
+    }
+    QCOMPARE(QFileInfo(dir.filePath(QStringLiteral(".tagwise/project.db"))).size(), 0);
+}
+
+void TestProjectStore::foreignDatabaseIsNeverOverwritten()
+{
+    QTemporaryDir dir;
+    QDir().mkpath(dir.filePath(QStringLiteral(".tagwise")));
+    const QString file = dir.filePath(QStringLiteral(".tagwise/project.db"));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("foreign"));
+        db.setDatabaseName(file);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.exec(QStringLiteral("CREATE TABLE mine(x)")));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("foreign"));
+    const QByteArray before = [&] { QFile f(file); f.open(QIODevice::ReadOnly); return f.readAll(); }();
+    try {
+        ProjectStore::open(dir.path());
+        QFAIL("a foreign database was opened");
+    } catch (const ProjectError &error) {
+        QVERIFY2(error.message().contains(QStringLiteral("not a Tagwise project database")), qPrintable(error.message()));
+    }
+    QFile after(file);
+    QVERIFY(after.open(QIODevice::ReadOnly));
+    QCOMPARE(after.readAll(), before);
+}
+
+void TestProjectStore::readOnlyProjectOpensReadOnly()
+{
+    // Root writes read-only files anyway; a file system mounted read-only
+    // stops root too (CI runs as root). Others get read-only permissions.
+    QTemporaryDir dir;
+    const QString root = dir.filePath(QStringLiteral("project"));
+    QDir().mkpath(root);
+    const bool mounted = ::geteuid() == 0 && ::mount("tmpfs", QFile::encodeName(root).constData(), "tmpfs", 0, "size=1m") == 0;
+    const auto unmount = qScopeGuard([&] {
+        if (mounted)
+            ::umount2(QFile::encodeName(root).constData(), MNT_DETACH);
+    });
+    if (::geteuid() == 0 && !mounted)
+        QSKIP("running as root without the right to mount a file system");
+    {
+        auto store = ProjectStore::open(root);
+        store->addImages(scanned({QStringLiteral("a.png")}));
+        store->addTag(QStringLiteral("t"));
+    }
+    const QString data = root + QStringLiteral("/.tagwise");
+    if (mounted) {
+        QCOMPARE(::mount(nullptr, QFile::encodeName(root).constData(), nullptr, MS_REMOUNT | MS_RDONLY, nullptr), 0);
+    } else {
+        QFile::setPermissions(data + QStringLiteral("/project.db"), QFile::ReadOwner);
+        QFile::setPermissions(data, QFile::ReadOwner | QFile::ExeOwner);
+    }
+    {
+        auto store = ProjectStore::open(root);
+        QVERIFY(store->isReadOnly());
+        QCOMPARE(store->imageCount(), 1);
+        QCOMPARE(store->tags().size(), 1);
+        try {
+            store->addTag(QStringLiteral("u"));
+            QFAIL("a read-only project took an edit");
+        } catch (const ProjectError &error) {
+            QVERIFY2(error.message().contains(QStringLiteral("read-only")), qPrintable(error.message()));
+        }
+    }
+    if (!mounted)
+        QFile::setPermissions(data, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+}
+
+void TestProjectStore::scanPlan_data()
+{
+    // Known images "path:size[:missing]" and scanned files "path:size"; the plan as
+    // "vanished | returned | moves (old>new) | fresh".
+    QTest::addColumn<QStringList>("known");
+    QTest::addColumn<QStringList>("files");
+    QTest::addColumn<QString>("plan");
+    QTest::newRow("nothing changed") << QStringList{"a.png:1"} << QStringList{"a.png:1"} << " |  |  | ";
+    QTest::newRow("new file") << QStringList{"a.png:1"} << QStringList{"a.png:1", "b.png:2"} << " |  |  | b.png";
+    QTest::newRow("vanished") << QStringList{"a.png:1", "b.png:2"} << QStringList{"a.png:1"} << "b.png |  |  | ";
+    QTest::newRow("moved") << QStringList{"a.png:1"} << QStringList{"x/a.png:1"} << " |  | a.png>x/a.png | ";
+    QTest::newRow("same name, other size: not a move") << QStringList{"a.png:1"} << QStringList{"x/a.png:9"}
+                                                       << "a.png |  |  | x/a.png";
+    QTest::newRow("two candidates: no guess") << QStringList{"a.png:1"} << QStringList{"x/a.png:1", "y/a.png:1"}
+                                              << "a.png |  |  | x/a.png y/a.png";
+    QTest::newRow("two vanished, one candidate") << QStringList{"p/a.png:1", "q/a.png:1"} << QStringList{"x/a.png:1"}
+                                                 << "q/a.png |  | p/a.png>x/a.png | ";
+    QTest::newRow("missing one returns") << QStringList{"a.png:1:missing"} << QStringList{"a.png:1"} << " | a.png |  | ";
+    QTest::newRow("missing one stays missing") << QStringList{"a.png:1:missing"} << QStringList{} << " |  |  | ";
+}
+
+void TestProjectStore::scanPlan()
+{
+    QFETCH(QStringList, known);
+    QFETCH(QStringList, files);
+    QFETCH(QString, plan);
+    std::vector<ImageRecord> images;
+    for (const QString &entry : known) {
+        const QStringList parts = entry.split(QLatin1Char(':'));
+        ImageRecord record;
+        record.path = parts[0];
+        record.size = parts[1].toLongLong();
+        record.missing = parts.size() > 2;
+        images.push_back(record);
+    }
+    QList<ScannedFile> scan;
+    for (const QString &entry : files)
+        scan.append({entry.section(QLatin1Char(':'), 0, 0), entry.section(QLatin1Char(':'), 1).toLongLong(), 1});
+    const ScanPlan result = planScan(images, scan);
+    QStringList vanished, returned, moves, fresh;
+    for (int i : result.vanished)
+        vanished << images[size_t(i)].path;
+    for (int i : result.returned)
+        returned << images[size_t(i)].path;
+    for (auto it = result.moves.cbegin(); it != result.moves.cend(); ++it)
+        moves << images[size_t(it.key())].path + QLatin1Char('>') + it.value()->path;
+    for (const ScannedFile *file : result.fresh)
+        fresh << file->path;
+    moves.sort();
+    QCOMPARE(QStringList({vanished.join(' '), returned.join(' '), moves.join(' '), fresh.join(' ')}).join(QStringLiteral(" | ")),
+             plan);
+}
+
+void TestProjectStore::folderScannerReportsNamesThatAreNotUtf8()
+{
+    QTemporaryDir dir;
+    writeFile(dir.filePath(QStringLiteral("fine.png")), "x");
+    // "caf\xE9.png": Latin-1 bytes, not UTF-8.
+    const QByteArray name = QFile::encodeName(dir.path()) + "/caf\xE9.png";
+    FILE *file = std::fopen(name.constData(), "wb");
+    QVERIFY(file);
+    std::fclose(file);
+    const auto remove = qScopeGuard([&name] { ::unlink(name.constData()); }); // Qt cannot name it to remove it
+    FolderScanner scanner(dir.path());
+    const QList<ScannedFile> files = scanner.scan();
+    QCOMPARE(files.size(), 1);
+    QCOMPARE(files[0].path, QStringLiteral("fine.png"));
+    QCOMPARE(scanner.skipped().size(), 1);
+    QVERIFY2(scanner.skipped()[0].contains(QStringLiteral("not valid UTF-8")), qPrintable(scanner.skipped()[0]));
 }
 
 QTEST_GUILESS_MAIN(TestProjectStore)
