@@ -37,6 +37,9 @@ void Options::parse(const QStringList &args, bool allowPositional)
         // A flag given twice says the same thing twice; a value given twice is ambiguous.
         if (m_valueNames.contains(name) && m_parser.values(name).size() > 1)
             throw UsageError(QStringLiteral("--%1 given more than once").arg(name));
+        // "--out --epochs 3" means a forgotten value, not a folder named "--epochs".
+        if (m_valueNames.contains(name) && m_parser.value(name).startsWith(QLatin1String("--")))
+            throw UsageError(QStringLiteral("--%1 needs a value, not the option '%2'").arg(name, m_parser.value(name)));
     }
     if (!allowPositional && !m_parser.positionalArguments().isEmpty())
         throw UsageError(QStringLiteral("unexpected argument '%1'").arg(m_parser.positionalArguments().first()));

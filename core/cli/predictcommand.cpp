@@ -7,7 +7,7 @@
 #include "core/imaging/heatmapoverlay.h"
 #include "core/imaging/imagedecoder.h"
 #include "core/ml/gradcam.h"
-#include "core/ml/jsonvalue.h"
+#include "core/ml/json.h"
 #include "core/ml/predictor.h"
 #include "core/project/projecterror.h"
 #include "core/project/projectstore.h"
@@ -19,6 +19,7 @@
 #include <QSet>
 #include <QTextStream>
 
+#include <nlohmann/json.hpp>
 #include <opencv2/imgcodecs.hpp>
 #include <torch/torch.h>
 
@@ -122,24 +123,21 @@ int runPredict(const QStringList &args, QTextStream &out, QTextStream &err)
 
         const std::size_t tagCount = bundle.tags.size();
         const bool json = options.isSet(QStringLiteral("json"));
-        ml::JsonValue array = ml::JsonValue::array();
+        ml::Json array = ml::Json::array();
         QSet<QString> usedNames;
         for (std::size_t i = 0; i < count; ++i) {
             const float *row = probabilities.data() + i * tagCount;
             const std::vector<std::size_t> predicted = predictor->predictedTags(row);
             const QString path = images.paths[qsizetype(i)];
             if (json) {
-                ml::JsonValue item = ml::JsonValue::object();
-                item.set("path", path.toStdString());
-                ml::JsonValue probs = ml::JsonValue::object();
+                ml::Json probs = ml::Json::object();
                 for (std::size_t t = 0; t < tagCount; ++t)
-                    probs.set(bundle.tags[t], double(row[t]));
-                item.set("probabilities", std::move(probs));
-                ml::JsonValue tags = ml::JsonValue::array();
+                    probs[bundle.tags[t]] = double(row[t]);
+                ml::Json tags = ml::Json::array();
                 for (const std::size_t t : predicted)
-                    tags.append(bundle.tags[t]);
-                item.set("tags", std::move(tags));
-                array.append(std::move(item));
+                    tags.push_back(bundle.tags[t]);
+                array.push_back(ml::Json{{"path", path.toStdString()}, {"probabilities", std::move(probs)},
+                                         {"tags", std::move(tags)}});
             } else {
                 QStringList names;
                 for (const std::size_t t : predicted)
@@ -155,7 +153,7 @@ int runPredict(const QStringList &args, QTextStream &out, QTextStream &err)
                 writeGradCams(*predictor, images, qsizetype(i), predicted, gradcamDir, usedNames);
         }
         if (json)
-            out << QString::fromStdString(array.dump());
+            out << QString::fromStdString(ml::dumpJson(array));
         const int failed = images.failed + missing;
         if (failed > 0) {
             err << "tagwise-cli predict: " << failed << (failed == 1 ? " input" : " inputs")

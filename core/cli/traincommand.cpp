@@ -6,7 +6,6 @@
 #include "core/cli/trainingdata.h"
 #include "core/imaging/opencvimageloader.h"
 #include "core/ml/feedback.h"
-#include "core/ml/jsonvalue.h"
 #include "core/ml/mlerror.h"
 #include "core/ml/trainer.h"
 
@@ -164,7 +163,12 @@ int runTrain(const QStringList &args, QTextStream &out, QTextStream &err)
             if (project && (options.isSet(QStringLiteral("images")) || options.isSet(QStringLiteral("val-csv"))))
                 throw UsageError(QStringLiteral("--images and --val-csv go with --csv"));
             config = configFrom(options);
-            config.validate();
+            try {
+                config.validate();
+            } catch (const std::invalid_argument &error) {
+                // Every setting came from the command line.
+                throw UsageError(QString::fromStdString(error.what()));
+            }
             data = options.isSet(QStringLiteral("project"))
                        ? trainingDataFromProject(options.value(QStringLiteral("project")))
                        : trainingDataFromCsv(options.value(QStringLiteral("csv")), options.value(QStringLiteral("images")),
@@ -184,6 +188,7 @@ int runTrain(const QStringList &args, QTextStream &out, QTextStream &err)
 
         OpenCvImageLoader loader(cacheDir);
         ml::Trainer trainer(QDir::cleanPath(runDir).toStdString(), loader);
+        trainer.setRuntime(overrides);
         ml::Feedback feedback;
         trainer.setFeedback(&feedback);
         int epochs = config.epochs;
@@ -206,10 +211,9 @@ int runTrain(const QStringList &args, QTextStream &out, QTextStream &err)
         ml::TrainResult result;
         if (resuming) {
             // The epoch count is the run's own; config.json has it.
-            const QString configFile = QDir(runDir).filePath(QStringLiteral("config.json"));
-            if (QFileInfo::exists(configFile))
-                epochs = ml::TrainConfig::fromJson(ml::JsonValue::readFile(configFile.toStdString())).epochs;
-            result = trainer.resume(overrides);
+            if (QFileInfo::exists(QDir(runDir).filePath(QStringLiteral("config.json"))))
+                epochs = ml::Trainer::readConfig(QDir::cleanPath(runDir).toStdString()).epochs;
+            result = trainer.resume();
         } else {
             result = trainer.train(config, data.snapshot);
         }

@@ -1,44 +1,45 @@
 #include "core/ml/datasetsnapshot.h"
 
-#include "core/ml/atomicfile.h"
-#include "core/ml/jsonvalue.h"
+#include "core/ml/json.h"
 #include "core/ml/mlerror.h"
+
+#include <nlohmann/json.hpp>
 
 namespace tagwise::ml {
 
 namespace {
 
-JsonValue samplesToJson(const std::vector<Sample> &samples)
+Json samplesToJson(const std::vector<Sample> &samples)
 {
-    JsonValue array = JsonValue::array();
+    Json array = Json::array();
     for (const Sample &sample : samples) {
-        JsonValue item = JsonValue::object();
-        item.set("path", sample.path);
         // The indexes of the tags it carries: short, and readable by a person.
-        JsonValue tags = JsonValue::array();
+        Json tags = Json::array();
         for (std::size_t t = 0; t < sample.target.size(); ++t) {
             if (sample.target[t])
-                tags.append(int(t));
+                tags.push_back(t);
         }
-        item.set("tags", std::move(tags));
-        array.append(std::move(item));
+        array.push_back(Json{{"path", sample.path}, {"tags", std::move(tags)}});
     }
     return array;
 }
 
-std::vector<Sample> samplesFromJson(const JsonValue &array, std::size_t tagCount)
+std::vector<Sample> samplesFromJson(const Json &json, const char *key, std::size_t tagCount)
 {
+    if (!json.contains(key) || !json.at(key).is_array())
+        throw MlError(std::string("\"") + key + "\" must be a list of samples");
     std::vector<Sample> samples;
-    samples.reserve(array.size());
-    for (const JsonValue &item : array.items()) {
+    samples.reserve(json.at(key).size());
+    for (const Json &item : json.at(key)) {
         Sample sample;
-        sample.path = item.at("path").toString();
+        sample.path = jsonValue<std::string>(item, "path");
         sample.target.assign(tagCount, 0);
-        for (const JsonValue &tag : item.at("tags").items()) {
-            const long long t = tag.toInteger();
-            if (t < 0 || std::size_t(t) >= tagCount)
-                throw MlError("tag index " + std::to_string(t) + " out of range for " + sample.path);
-            sample.target[std::size_t(t)] = 1;
+        if (!item.contains("tags") || !item.at("tags").is_array())
+            throw MlError(sample.path + ": \"tags\" must be a list of tag indexes");
+        for (const Json &tag : item.at("tags")) {
+            if (!tag.is_number_integer() || tag.get<long long>() < 0 || tag.get<long long>() >= (long long)tagCount)
+                throw MlError("tag index " + tag.dump() + " out of range for " + sample.path);
+            sample.target[tag.get<std::size_t>()] = 1;
         }
         samples.push_back(std::move(sample));
     }
@@ -60,43 +61,30 @@ void DatasetSnapshot::validate() const
     }
 }
 
-std::vector<long long> DatasetSnapshot::trainTagCounts() const
-{
-    std::vector<long long> counts(tags.size(), 0);
-    for (const Sample &sample : train) {
-        for (std::size_t t = 0; t < counts.size() && t < sample.target.size(); ++t)
-            counts[t] += sample.target[t] ? 1 : 0;
-    }
-    return counts;
-}
-
 void DatasetSnapshot::save(const std::string &path) const
 {
-    JsonValue json = JsonValue::object();
-    JsonValue tagArray = JsonValue::array();
-    for (const auto &tag : tags)
-        tagArray.append(tag);
-    json.set("tags", std::move(tagArray));
-    json.set("train", samplesToJson(train));
-    json.set("validation", samplesToJson(validation));
-    writeFileAtomically(path, json.dump(1));
+    const Json json{{"tags", tags}, {"train", samplesToJson(train)}, {"validation", samplesToJson(validation)}};
+    writeJsonFile(path, json, 1);
 }
 
 DatasetSnapshot DatasetSnapshot::load(const std::string &path)
 {
     try {
-        const JsonValue json = JsonValue::readFile(path);
+        const Json json = readJsonFile(path);
         DatasetSnapshot snapshot;
-        for (const JsonValue &tag : json.at("tags").items())
-            snapshot.tags.push_back(tag.toString());
-        snapshot.train = samplesFromJson(json.at("train"), snapshot.tags.size());
-        snapshot.validation = samplesFromJson(json.at("validation"), snapshot.tags.size());
+        if (!json.is_object() || !json.contains("tags") || !json.at("tags").is_array())
+            throw MlError("\"tags\" must be a list of tag names");
+        for (const Json &tag : json.at("tags")) {
+            if (!tag.is_string())
+                throw MlError("\"tags\" must be a list of tag names");
+            snapshot.tags.push_back(tag.get<std::string>());
+        }
+        snapshot.train = samplesFromJson(json, "train", snapshot.tags.size());
+        snapshot.validation = samplesFromJson(json, "validation", snapshot.tags.size());
         snapshot.validate();
         return snapshot;
-    } catch (const MlError &error) {
-        throw MlError(path + ": " + error.what());
     } catch (const std::exception &error) {
-        const std::string what = error.what();
+        const std::string what = describeError(error);
         throw MlError(what.rfind(path, 0) == 0 ? what : path + ": " + what);
     }
 }

@@ -26,9 +26,6 @@ struct DatasetSnapshot
 
     /// Throws MlError when the tag list is empty or a target has the wrong length.
     void validate() const;
-    /// Positive count of each tag over the training samples.
-    std::vector<long long> trainTagCounts() const;
-
     /// Writes atomically; throws MlError naming the file on failure.
     void save(const std::string &path) const;
     /// Throws MlError naming the file and the reason.

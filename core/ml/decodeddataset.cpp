@@ -66,6 +66,8 @@ DecodedDataset DecodedDataset::decode(const DatasetSnapshot &snapshot, int size,
         delete buffer;
         throw Canceled();
     }
+    if (const std::string problem = loader.lastProblem(); !problem.empty() && warn)
+        warn(problem);
     const std::size_t imageBytes = std::size_t(size) * std::size_t(size) * 3;
     if (buffer->size() != paths.size() * imageBytes || errors.size() != paths.size()) {
         delete buffer;

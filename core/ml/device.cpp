@@ -5,9 +5,14 @@
 #include <ATen/Parallel.h>
 #include <torch/cuda.h>
 
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
 #include <thread>
 
 #include <dlfcn.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 namespace tagwise::ml {
 
@@ -31,12 +36,64 @@ c10::Device selectDevice(DeviceChoice choice)
     return selectDevice(choice, torch::cuda::is_available());
 }
 
-void applyThreadCount(int threads)
+int coreCount()
+{
+    return int(std::max(1u, std::thread::hardware_concurrency()));
+}
+
+int effectiveThreadCount(int requested)
+{
+    if (const char *forced = std::getenv("TAGWISE_THREADS")) {
+        char *end = nullptr;
+        const long value = std::strtol(forced, &end, 10);
+        if (end != forced && *end == '\0' && value > 0 && value <= 1024)
+            return int(value);
+    }
+    const int cores = coreCount();
+    return requested > 0 ? std::min(requested, cores) : cores;
+}
+
+int applyThreadCount(int threads)
 {
     // Debian's LibTorch starts with a single thread; training wants them all.
-    const int count = threads > 0 ? threads : int(std::max(1u, std::thread::hardware_concurrency()));
+    const int count = effectiveThreadCount(threads);
     if (at::get_num_threads() != count)
         at::set_num_threads(count);
+    return count;
+}
+
+ThreadBudget ThreadBudget::commandLine()
+{
+    return ThreadBudget{0, 2, false};
+}
+
+ThreadBudget ThreadBudget::interactive(int cores)
+{
+    ThreadBudget budget;
+    budget.threads = cores >= 4 ? cores - 1 : cores;
+    budget.workers = cores >= 4 ? 2 : 1;
+    budget.lowPriority = true;
+    return budget;
+}
+
+LowPriorityScope::LowPriorityScope(bool enabled)
+{
+    if (!enabled)
+        return;
+    // On Linux the nice value belongs to the thread (its tid) and is inherited
+    // by the threads it creates.
+    errno = 0;
+    m_previous = ::getpriority(PRIO_PROCESS, id_t(::gettid()));
+    if (errno != 0)
+        return;
+    m_active = ::setpriority(PRIO_PROCESS, id_t(::gettid()), std::max(m_previous, 10)) == 0;
+}
+
+LowPriorityScope::~LowPriorityScope()
+{
+    // Raising it back may need a privilege a normal user lacks; then it stays low.
+    if (m_active)
+        ::setpriority(PRIO_PROCESS, id_t(::gettid()), m_previous);
 }
 
 }

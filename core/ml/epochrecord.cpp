@@ -1,47 +1,39 @@
 #include "core/ml/epochrecord.h"
 
-#include "core/ml/jsonvalue.h"
-
-#include <limits>
+#include <nlohmann/json.hpp>
 
 namespace tagwise::ml {
 
-JsonValue EpochRecord::toJson() const
+Json EpochRecord::toJson() const
 {
-    JsonValue json = JsonValue::object();
-    json.set("epoch", epoch);
-    json.set("train_loss", trainLoss);
-    json.set("val_loss", validationLoss);
-    json.set("fbeta", fbeta);
-    json.set("f1_micro", f1Micro);
-    json.set("f1_macro", f1Macro);
-    json.set("map", meanAveragePrecision);
-    json.set("lr", learningRate);
-    json.set("images_per_second", imagesPerSecond);
-    json.set("seconds", seconds);
-    json.set("elapsed_seconds", elapsedSeconds);
-    return json;
+    // NaN (a loss that diverged) is written as null and read back as NaN.
+    return Json{{"epoch", epoch},
+                {"train_loss", trainLoss},
+                {"val_loss", validationLoss},
+                {"fbeta", fbeta},
+                {"f1_micro", f1Micro},
+                {"f1_macro", f1Macro},
+                {"map", meanAveragePrecision},
+                {"lr", learningRate},
+                {"images_per_second", imagesPerSecond},
+                {"seconds", seconds},
+                {"elapsed_seconds", elapsedSeconds}};
 }
 
-EpochRecord EpochRecord::fromJson(const JsonValue &json)
+EpochRecord EpochRecord::fromJson(const Json &json)
 {
-    // NaN is written as null (JSON has no NaN); read it back as NaN.
-    const auto number = [&json](const char *key) {
-        const JsonValue &value = json.at(key);
-        return value.isNull() ? std::numeric_limits<double>::quiet_NaN() : value.toDouble();
-    };
     EpochRecord r;
-    r.epoch = int(json.at("epoch").toInteger());
-    r.trainLoss = number("train_loss");
-    r.validationLoss = number("val_loss");
-    r.fbeta = number("fbeta");
-    r.f1Micro = number("f1_micro");
-    r.f1Macro = number("f1_macro");
-    r.meanAveragePrecision = number("map");
-    r.learningRate = number("lr");
-    r.imagesPerSecond = number("images_per_second");
-    r.seconds = number("seconds");
-    r.elapsedSeconds = number("elapsed_seconds");
+    r.epoch = jsonValue<int>(json, "epoch");
+    r.trainLoss = jsonValue<double>(json, "train_loss");
+    r.validationLoss = jsonValue<double>(json, "val_loss");
+    r.fbeta = jsonValue<double>(json, "fbeta");
+    r.f1Micro = jsonValue<double>(json, "f1_micro");
+    r.f1Macro = jsonValue<double>(json, "f1_macro");
+    r.meanAveragePrecision = jsonValue<double>(json, "map");
+    r.learningRate = jsonValue<double>(json, "lr");
+    r.imagesPerSecond = jsonValue<double>(json, "images_per_second");
+    r.seconds = jsonValue<double>(json, "seconds");
+    r.elapsedSeconds = jsonValue<double>(json, "elapsed_seconds");
     return r;
 }
 

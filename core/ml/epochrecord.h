@@ -1,8 +1,8 @@
 #pragma once
 
-namespace tagwise::ml {
+#include "core/ml/json.h"
 
-class JsonValue;
+namespace tagwise::ml {
 
 /// What one training epoch measured. Validation metrics use thresholds of 0.5.
 struct EpochRecord
@@ -19,8 +19,9 @@ struct EpochRecord
     double seconds = 0.0;          ///< this epoch, training and validation
     double elapsedSeconds = 0.0;   ///< since the run started, over every resume
 
-    JsonValue toJson() const;
-    static EpochRecord fromJson(const JsonValue &json);
+    Json toJson() const;
+    /// Throws std::runtime_error naming a missing or malformed key.
+    static EpochRecord fromJson(const Json &json);
 };
 
 /// Progress within an epoch, after each batch.

@@ -27,6 +27,13 @@ public:
     virtual void loadAll(const std::vector<std::string> &paths, int size,
                          std::vector<std::uint8_t> &pixels, std::vector<std::string> &errors,
                          Feedback *feedback) = 0;
+
+    /**
+     * What went wrong in the last loadAll() without failing it, for a warning:
+     * a disk cache that could not be written (the images were decoded all the
+     * same, and will be decoded again next time). Empty when nothing did.
+     */
+    virtual std::string lastProblem() const { return {}; }
 };
 
 }

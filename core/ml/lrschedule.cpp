@@ -1,6 +1,6 @@
 #include "core/ml/lrschedule.h"
 
-#include "core/ml/jsonvalue.h"
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -72,20 +72,16 @@ void LrSchedule::epochEnded(double score)
     }
 }
 
-JsonValue LrSchedule::state() const
+Json LrSchedule::state() const
 {
-    JsonValue json = JsonValue::object();
-    json.set("factor", m_factor);
-    json.set("best", m_best);
-    json.set("bad_epochs", m_badEpochs);
-    return json;
+    return Json{{"factor", m_factor}, {"best", m_best}, {"bad_epochs", m_badEpochs}};
 }
 
-void LrSchedule::restore(const JsonValue &state)
+void LrSchedule::restore(const Json &state)
 {
-    m_factor = state.at("factor").toDouble();
-    m_best = state.at("best").toDouble();
-    m_badEpochs = int(state.at("bad_epochs").toInteger());
+    m_factor = jsonValue<double>(state, "factor");
+    m_best = jsonValue<double>(state, "best");
+    m_badEpochs = jsonValue<int>(state, "bad_epochs");
 }
 
 }

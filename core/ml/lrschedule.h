@@ -1,12 +1,11 @@
 #pragma once
 
+#include "core/ml/json.h"
 #include "core/ml/trainconfig.h"
 
 #include <cstdint>
 
 namespace tagwise::ml {
-
-class JsonValue;
 
 /**
  * The learning rate of every step. Computed from (epoch, step) rather than
@@ -30,8 +29,9 @@ public:
     /// Tells the schedule an epoch's validation score (higher is better).
     void epochEnded(double score);
 
-    JsonValue state() const;
-    void restore(const JsonValue &state);
+    Json state() const;
+    /// Throws std::runtime_error naming a missing or malformed key.
+    void restore(const Json &state);
 
 private:
     ScheduleKind m_kind;

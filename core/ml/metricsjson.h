@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/ml/jsonvalue.h"
+#include "core/ml/json.h"
 
 namespace tagwise::ml {
 
@@ -12,6 +12,6 @@ struct MetricsReport;
  *  "per_tag": [{"tag", "tp", "fp", "fn", "tn", "precision", "recall", "f1",
  *  "ap", "support", "threshold"}]}.
  */
-JsonValue metricsToJson(const MetricsReport &report);
+Json metricsToJson(const MetricsReport &report);
 
 }

@@ -14,6 +14,12 @@ std::string describeError(const std::exception &error)
     const auto newline = text.find('\n');
     if (newline != std::string::npos)
         text.resize(newline);
+    // nlohmann-json prefixes "[json.exception.type_error.302] ": an id for programmers.
+    if (text.rfind("[json.exception.", 0) == 0) {
+        const auto end = text.find("] ");
+        if (end != std::string::npos)
+            text.erase(0, end + 2);
+    }
     return text;
 }
 

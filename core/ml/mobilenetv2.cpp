@@ -1,10 +1,8 @@
 #include "core/ml/mobilenetv2.h"
 
 #include <torch/nn/functional/pooling.h>
-#include <torch/nn/init.h>
 #include <torch/nn/modules/batchnorm.h>
 #include <torch/nn/modules/conv.h>
-#include <torch/nn/modules/dropout.h>
 #include <torch/nn/modules/linear.h>
 
 #include <stdexcept>
@@ -94,22 +92,7 @@ MobileNetV2::MobileNetV2(int numTags, int inputSize)
     features->push_back(ConvBnRelu6(in, lastChannels, 1, 1, 1));
     m_features = register_module("features", features);
     m_classifier = register_module(
-        "classifier", torch::nn::Sequential(torch::nn::Dropout(0.2), torch::nn::Linear(lastChannels, numTags)));
-
-    // torchvision's init: He-normal (fan_out) convolutions with zero bias, BN
-    // at identity, N(0, 0.01) linear weights with zero bias.
-    torch::NoGradGuard noGrad;
-    for (auto &module : modules(/*include_self=*/false)) {
-        if (auto *conv = module->as<torch::nn::Conv2d>()) {
-            torch::nn::init::kaiming_normal_(conv->weight, 0.0, torch::kFanOut);
-        } else if (auto *bn = module->as<torch::nn::BatchNorm2d>()) {
-            torch::nn::init::ones_(bn->weight);
-            torch::nn::init::zeros_(bn->bias);
-        } else if (auto *linear = module->as<torch::nn::Linear>()) {
-            torch::nn::init::normal_(linear->weight, 0.0, 0.01);
-            torch::nn::init::zeros_(linear->bias);
-        }
-    }
+        "classifier", torch::nn::Sequential(Dropout(0.2), torch::nn::Linear(lastChannels, numTags)));
 }
 
 torch::Tensor MobileNetV2::features(torch::Tensor x)

@@ -1,10 +1,13 @@
 #include "core/ml/modelbundle.h"
 
 #include "core/ml/atomicfile.h"
-#include "core/ml/jsonvalue.h"
+#include "core/ml/json.h"
 #include "core/ml/mlerror.h"
 #include "core/ml/networkfactory.h"
 
+#include <nlohmann/json.hpp>
+
+#include <cmath>
 #include <filesystem>
 
 namespace tagwise::ml {
@@ -28,25 +31,33 @@ ModelBundle ModelBundle::read(const std::string &dir)
 {
     const std::string file = (fs::path(dir) / kJsonName).string();
     try {
-        const JsonValue json = JsonValue::readFile(file);
+        const Json json = readJsonFile(file);
         ModelBundle bundle;
-        bundle.architecture = json.at("arch").toString();
-        bundle.inputSize = int(json.at("input_size").toInteger());
-        for (const JsonValue &tag : json.at("tags").items())
-            bundle.tags.push_back(tag.toString());
-        for (const JsonValue &threshold : json.at("thresholds").items())
-            bundle.thresholds.push_back(float(threshold.toDouble()));
+        bundle.architecture = jsonValue<std::string>(json, "arch");
+        bundle.inputSize = jsonValue<int>(json, "input_size");
+        for (const char *key : {"tags", "thresholds"}) {
+            if (!json.at(key).is_array())
+                throw MlError(std::string("\"") + key + "\" must be a list");
+        }
+        for (const Json &tag : json.at("tags")) {
+            if (!tag.is_string())
+                throw MlError("\"tags\" must be a list of tag names");
+            bundle.tags.push_back(tag.get<std::string>());
+        }
+        for (const Json &threshold : json.at("thresholds")) {
+            if (!threshold.is_number())
+                throw MlError("\"thresholds\" must be a list of numbers");
+            bundle.thresholds.push_back(threshold.get<float>());
+        }
         bundle.normalization = Normalization::fromJson(json.at("normalization"));
-        if (json.contains("beta"))
-            bundle.beta = json.at("beta").toDouble();
-        if (json.contains("epoch"))
-            bundle.epoch = int(json.at("epoch").toInteger());
-        if (json.contains("fbeta") && !json.at("fbeta").isNull())
-            bundle.fbeta = json.at("fbeta").toDouble();
+        bundle.beta = jsonValue<double>(json, "beta", bundle.beta);
+        bundle.epoch = jsonValue<int>(json, "epoch", bundle.epoch);
+        const double fbeta = jsonValue<double>(json, "fbeta", bundle.fbeta);
+        bundle.fbeta = std::isnan(fbeta) ? 0.0 : fbeta;
         bundle.validate();
         return bundle;
     } catch (const std::exception &error) {
-        const std::string what = error.what();
+        const std::string what = describeError(error);
         throw MlError(what.rfind(file, 0) == 0 ? what : file + ": " + what);
     }
 }
@@ -54,24 +65,18 @@ ModelBundle ModelBundle::read(const std::string &dir)
 void ModelBundle::write(const std::string &dir) const
 {
     validate();
-    JsonValue json = JsonValue::object();
-    json.set("format", "tagwise-model-1");
-    json.set("arch", architecture);
-    json.set("input_size", inputSize);
-    JsonValue tagArray = JsonValue::array();
-    for (const auto &tag : tags)
-        tagArray.append(tag);
-    json.set("tags", std::move(tagArray));
-    JsonValue thresholdArray = JsonValue::array();
-    for (const float threshold : thresholds)
-        thresholdArray.append(double(threshold));
-    json.set("thresholds", std::move(thresholdArray));
-    json.set("normalization", normalization.toJson());
-    json.set("beta", beta);
-    json.set("epoch", epoch);
-    json.set("fbeta", fbeta);
-    json.set("weights", kWeightsName);
-    writeFileAtomically((fs::path(dir) / kJsonName).string(), json.dump());
+    std::vector<double> thresholdValues(thresholds.begin(), thresholds.end());
+    const Json json{{"format", "tagwise-model-1"},
+                    {"arch", architecture},
+                    {"input_size", inputSize},
+                    {"tags", tags},
+                    {"thresholds", thresholdValues},
+                    {"normalization", normalization.toJson()},
+                    {"beta", beta},
+                    {"epoch", epoch},
+                    {"fbeta", fbeta},
+                    {"weights", kWeightsName}};
+    writeJsonFile((fs::path(dir) / kJsonName).string(), json);
 }
 
 void ModelBundle::validate() const

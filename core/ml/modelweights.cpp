@@ -19,12 +19,12 @@ void saveWeights(torch::nn::Module &module, const std::string &path)
     } catch (const std::exception &error) {
         throw MlError(path + ": cannot serialise the weights: " + describeError(error));
     }
-    writeFileAtomically(path, bytes.str());
+    writeChecksummedFile(path, bytes.str());
 }
 
 void loadWeights(torch::nn::Module &module, const std::string &path, c10::Device device)
 {
-    std::istringstream bytes(readFileBytes(path));
+    std::istringstream bytes(readChecksummedFile(path));
     try {
         torch::serialize::InputArchive archive;
         archive.load_from(bytes, device);

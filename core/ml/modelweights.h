@@ -16,14 +16,15 @@ namespace tagwise::ml {
 
 /**
  * Writes the parameters and buffers of \a module to \a path atomically
- * (LibTorch's archive format). Throws MlError naming the file and the reason.
+ * (LibTorch's archive format, with a checksum: writeChecksummedFile()).
+ * Throws MlError naming the file and the reason.
  */
 void saveWeights(torch::nn::Module &module, const std::string &path);
 
 /**
  * Reads what saveWeights() wrote into \a module, moves it to \a device and
  * puts its 4-D weights in channels_last. Throws MlError naming the file and
- * the reason (missing file, another architecture or tag count, ...).
+ * the reason (missing, corrupt, another architecture or tag count, ...).
  */
 void loadWeights(torch::nn::Module &module, const std::string &path, c10::Device device);
 

@@ -5,10 +5,56 @@
 #include "core/ml/resnet18.h"
 #include "core/ml/smallervggnet.h"
 
+#include <ATen/CPUGeneratorImpl.h>
+#include <ATen/Context.h>
+
 #include <algorithm>
+#include <mutex>
 #include <stdexcept>
 
 namespace tagwise::ml {
+
+namespace {
+
+/**
+ * LibTorch's modules draw their default parameters from the global generator
+ * while they are built; this puts its state back afterwards, so building a
+ * network leaves the randomness of the rest of the process as it was.
+ */
+class GlobalGeneratorRestore final
+{
+public:
+    GlobalGeneratorRestore()
+        : m_generator(at::detail::getDefaultCPUGenerator())
+    {
+        std::lock_guard lock(m_generator.mutex());
+        m_state = m_generator.get_state();
+    }
+    ~GlobalGeneratorRestore()
+    {
+        std::lock_guard lock(m_generator.mutex());
+        m_generator.set_state(m_state);
+    }
+    GlobalGeneratorRestore(const GlobalGeneratorRestore &) = delete;
+    GlobalGeneratorRestore &operator=(const GlobalGeneratorRestore &) = delete;
+
+private:
+    at::Generator m_generator;
+    at::Tensor m_state;
+};
+
+NetworkPtr build(const std::string &arch, int numTags, int inputSize)
+{
+    if (arch == "smallervggnet")
+        return std::make_shared<SmallerVggNet>(numTags, inputSize);
+    if (arch == "resnet18")
+        return std::make_shared<ResNet18>(numTags, inputSize);
+    if (arch == "mobilenetv2")
+        return std::make_shared<MobileNetV2>(numTags, inputSize);
+    return nullptr;
+}
+
+}
 
 std::vector<std::string> architectureNames()
 {
@@ -21,17 +67,21 @@ bool isArchitecture(const std::string &arch)
     return std::find(names.begin(), names.end(), arch) != names.end();
 }
 
-NetworkPtr createNetwork(const std::string &arch, int numTags, int inputSize)
+NetworkPtr createNetwork(const std::string &arch, int numTags, int inputSize, std::uint64_t seed)
 {
     if (numTags < 1)
         throw std::invalid_argument("createNetwork: the number of tags must be at least 1, not "
                                     + std::to_string(numTags));
-    if (arch == "smallervggnet")
-        return std::make_shared<SmallerVggNet>(numTags, inputSize);
-    if (arch == "resnet18")
-        return std::make_shared<ResNet18>(numTags, inputSize);
-    if (arch == "mobilenetv2")
-        return std::make_shared<MobileNetV2>(numTags, inputSize);
+    NetworkPtr network;
+    {
+        const GlobalGeneratorRestore restore;
+        network = build(arch, numTags, inputSize);
+    }
+    if (network) {
+        at::Generator generator = at::make_generator<at::CPUGeneratorImpl>(seed);
+        network->initialize(generator);
+        return network;
+    }
     std::string known;
     for (const auto &name : architectureNames())
         known += (known.empty() ? "" : ", ") + name;

@@ -1,7 +1,6 @@
 #include "core/ml/normalization.h"
 
-#include "core/ml/jsonvalue.h"
-
+#include <nlohmann/json.hpp>
 #include <torch/torch.h>
 
 #include <cmath>
@@ -38,31 +37,31 @@ Normalization Normalization::measure(const at::Tensor &pixels)
     return n;
 }
 
-JsonValue Normalization::toJson() const
+Json Normalization::toJson() const
 {
-    JsonValue json = JsonValue::object();
-    JsonValue m = JsonValue::array();
-    JsonValue s = JsonValue::array();
-    for (int c = 0; c < 3; ++c) {
-        m.append(double(mean[c]));
-        s.append(double(std[c]));
-    }
-    json.set("mean", std::move(m));
-    json.set("std", std::move(s));
-    return json;
+    return Json{{"mean", {double(mean[0]), double(mean[1]), double(mean[2])}},
+                {"std", {double(std[0]), double(std[1]), double(std[2])}}};
 }
 
-Normalization Normalization::fromJson(const JsonValue &json)
+Normalization Normalization::fromJson(const Json &json)
 {
     Normalization n;
-    const auto &m = json.at("mean").items();
-    const auto &s = json.at("std").items();
-    if (m.size() != 3 || s.size() != 3)
-        throw std::runtime_error("normalisation needs three means and three standard deviations");
+    const auto values = [&json](const char *key) {
+        if (!json.is_object() || !json.contains(key) || !json.at(key).is_array() || json.at(key).size() != 3)
+            throw std::runtime_error("normalisation needs three means and three standard deviations");
+        std::array<float, 3> out{};
+        for (int c = 0; c < 3; ++c) {
+            const Json &value = json.at(key).at(std::size_t(c));
+            if (!value.is_number())
+                throw std::runtime_error("normalisation values must be numbers");
+            out[std::size_t(c)] = value.get<float>();
+        }
+        return out;
+    };
+    n.mean = values("mean");
+    n.std = values("std");
     for (int c = 0; c < 3; ++c) {
-        n.mean[c] = float(m[c].toDouble());
-        n.std[c] = float(s[c].toDouble());
-        if (!(n.std[c] > 0.0f) || !std::isfinite(n.mean[c]))
+        if (!(n.std[c] > 0.0f) || !std::isfinite(n.mean[c]) || !std::isfinite(n.std[c]))
             throw std::runtime_error("normalisation values out of range");
     }
     return n;

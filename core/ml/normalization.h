@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/ml/json.h"
+
 #include <array>
 
 namespace at {
@@ -7,8 +9,6 @@ class Tensor;
 }
 
 namespace tagwise::ml {
-
-class JsonValue;
 
 /**
  * Per-channel (R, G, B) mean and standard deviation of the training pixels on
@@ -23,9 +23,9 @@ struct Normalization
     /// Measured on \a pixels (N x S x S x 3 uint8), in slices to keep memory flat.
     static Normalization measure(const at::Tensor &pixels);
 
-    JsonValue toJson() const;
+    Json toJson() const;
     /// Throws std::runtime_error on a malformed value or a standard deviation <= 0.
-    static Normalization fromJson(const JsonValue &json);
+    static Normalization fromJson(const Json &json);
 };
 
 }

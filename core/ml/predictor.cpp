@@ -51,11 +51,6 @@ const ModelBundle &Predictor::bundle() const
     return d->bundle;
 }
 
-const std::string &Predictor::directory() const
-{
-    return d->directory;
-}
-
 std::shared_ptr<NetworkImpl> Predictor::network() const
 {
     return d->network;

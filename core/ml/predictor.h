@@ -32,8 +32,6 @@ public:
     ~Predictor();
 
     const ModelBundle &bundle() const;
-    /// The bundle folder it was loaded from.
-    const std::string &directory() const;
     int inputSize() const { return bundle().inputSize; }
     std::size_t tagCount() const { return bundle().tags.size(); }
 

@@ -1,7 +1,6 @@
 #include "core/ml/resnet18.h"
 
 #include <torch/nn/functional/pooling.h>
-#include <torch/nn/init.h>
 
 #include <stdexcept>
 #include <string>
@@ -71,18 +70,6 @@ ResNet18::ResNet18(int numTags, int inputSize)
     m_layer3 = register_module("layer3", makeLayer(128, 256, 2));
     m_layer4 = register_module("layer4", makeLayer(256, 512, 2));
     m_fc = register_module("fc", torch::nn::Linear(512, numTags));
-
-    // torchvision's init: He-normal (fan_out) convolutions, BN at identity;
-    // fc keeps nn.Linear's default, as in torchvision.
-    torch::NoGradGuard noGrad;
-    for (auto &module : modules(/*include_self=*/false)) {
-        if (auto *conv = module->as<torch::nn::Conv2d>()) {
-            torch::nn::init::kaiming_normal_(conv->weight, 0.0, torch::kFanOut, torch::kReLU);
-        } else if (auto *bn = module->as<torch::nn::BatchNorm2d>()) {
-            torch::nn::init::ones_(bn->weight);
-            torch::nn::init::zeros_(bn->bias);
-        }
-    }
 }
 
 torch::Tensor ResNet18::features(torch::Tensor x)

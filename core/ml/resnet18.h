@@ -24,6 +24,9 @@ public:
     torch::Tensor features(torch::Tensor x) override;
     torch::Tensor head(torch::Tensor features) override;
 
+protected:
+    LinearInit linearInit() const override { return LinearInit::Default; }
+
 private:
     torch::nn::Conv2d m_conv1{nullptr};
     torch::nn::BatchNorm2d m_bn1{nullptr};

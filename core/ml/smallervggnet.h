@@ -4,7 +4,6 @@
 
 #include <torch/nn/modules/batchnorm.h>
 #include <torch/nn/modules/conv.h>
-#include <torch/nn/modules/dropout.h>
 #include <torch/nn/modules/linear.h>
 
 namespace tagwise::ml {
@@ -38,7 +37,7 @@ private:
         m_conv5{nullptr};
     torch::nn::BatchNorm2d m_bn1{nullptr}, m_bn2{nullptr}, m_bn3{nullptr}, m_bn4{nullptr},
         m_bn5{nullptr};
-    torch::nn::Dropout m_drop1{nullptr}, m_drop2{nullptr}, m_drop3{nullptr}, m_drop4{nullptr};
+    Dropout m_drop1{nullptr}, m_drop2{nullptr}, m_drop3{nullptr}, m_drop4{nullptr};
     torch::nn::Linear m_fc1{nullptr}, m_fc2{nullptr};
     torch::nn::BatchNorm1d m_bnFc{nullptr};
 };

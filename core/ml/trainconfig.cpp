@@ -1,6 +1,7 @@
 #include "core/ml/trainconfig.h"
 
-#include "core/ml/jsonvalue.h"
+#include <nlohmann/json.hpp>
+
 #include "core/ml/networkfactory.h"
 
 #include <stdexcept>
@@ -28,37 +29,25 @@ Kind fromName(const std::string &name, const char *what, std::initializer_list<K
     throw std::invalid_argument("unknown " + std::string(what) + " \"" + name + "\" (known: " + known + ")");
 }
 
-JsonValue augmentationToJson(const AugmentationConfig &a)
+Json augmentationToJson(const AugmentationConfig &a)
 {
-    JsonValue json = JsonValue::object();
-    json.set("hflip", a.horizontalFlip);
-    json.set("vflip", a.verticalFlip);
-    json.set("affine", a.affine);
-    json.set("rotation_degrees", a.rotationDegrees);
-    json.set("shift_fraction", a.shiftFraction);
-    json.set("scale_fraction", a.scaleFraction);
-    json.set("colour", a.colour);
-    json.set("brightness", a.brightness);
-    json.set("contrast", a.contrast);
+    Json json = Json::object();
+    json["hflip"] = a.horizontalFlip;
+    json["vflip"] = a.verticalFlip;
+    json["affine"] = a.affine;
+    json["rotation_degrees"] = a.rotationDegrees;
+    json["shift_fraction"] = a.shiftFraction;
+    json["scale_fraction"] = a.scaleFraction;
+    json["colour"] = a.colour;
+    json["brightness"] = a.brightness;
+    json["contrast"] = a.contrast;
     return json;
 }
 
-void read(const JsonValue &json, const char *key, bool &value)
+template<typename T>
+void read(const Json &json, const char *key, T &value)
 {
-    if (json.contains(key))
-        value = json.at(key).toBool();
-}
-
-void read(const JsonValue &json, const char *key, double &value)
-{
-    if (json.contains(key))
-        value = json.at(key).toDouble();
-}
-
-void read(const JsonValue &json, const char *key, int &value)
-{
-    if (json.contains(key))
-        value = int(json.at(key).toInteger());
+    value = jsonValue<T>(json, key, value);
 }
 
 }
@@ -90,64 +79,71 @@ void TrainConfig::validate() const
     require(a.contrast >= 0.0 && a.contrast < 1.0, "contrast must be between 0 and 1");
 }
 
-JsonValue TrainConfig::toJson() const
+Json TrainConfig::toJson() const
 {
-    JsonValue json = JsonValue::object();
-    json.set("arch", architecture);
-    json.set("input_size", inputSize);
-    json.set("epochs", epochs);
-    json.set("batch_size", batchSize);
-    json.set("learning_rate", learningRate);
-    json.set("optimizer", optimizerName(optimizer));
-    json.set("weight_decay", weightDecay);
-    json.set("momentum", momentum);
-    json.set("schedule", scheduleName(schedule));
-    json.set("warmup_epochs", warmupEpochs);
-    json.set("patience", patience);
-    json.set("beta", beta);
-    json.set("threads", threads);
+    Json json = Json::object();
+    json["arch"] = architecture;
+    json["input_size"] = inputSize;
+    json["epochs"] = epochs;
+    json["batch_size"] = batchSize;
+    json["learning_rate"] = learningRate;
+    json["optimizer"] = optimizerName(optimizer);
+    json["weight_decay"] = weightDecay;
+    json["momentum"] = momentum;
+    json["schedule"] = scheduleName(schedule);
+    json["warmup_epochs"] = warmupEpochs;
+    json["patience"] = patience;
+    json["beta"] = beta;
+    json["threads"] = threads;
     // A string: a 64-bit seed does not survive a double.
-    json.set("seed", std::to_string(seed));
-    json.set("device", deviceChoiceName(device));
-    json.set("mixed_precision", mixedPrecision);
-    json.set("cpu_bf16", cpuBfloat16);
-    json.set("augmentation", augmentationToJson(augmentation));
-    json.set("positive_weights", positiveWeights);
-    json.set("workers", workers);
-    json.set("tune_thresholds", tuneThresholds);
+    json["seed"] = std::to_string(seed);
+    json["device"] = deviceChoiceName(device);
+    json["mixed_precision"] = mixedPrecision;
+    json["cpu_bf16"] = cpuBfloat16;
+    json["augmentation"] = augmentationToJson(augmentation);
+    json["positive_weights"] = positiveWeights;
+    json["workers"] = workers;
+    json["tune_thresholds"] = tuneThresholds;
     return json;
 }
 
-TrainConfig TrainConfig::fromJson(const JsonValue &json)
+TrainConfig TrainConfig::fromJson(const Json &json)
 {
     TrainConfig c;
-    if (json.contains("arch"))
-        c.architecture = json.at("arch").toString();
+    read(json, "arch", c.architecture);
     read(json, "input_size", c.inputSize);
     read(json, "epochs", c.epochs);
     read(json, "batch_size", c.batchSize);
     read(json, "learning_rate", c.learningRate);
-    if (json.contains("optimizer"))
-        c.optimizer = optimizerFromName(json.at("optimizer").toString());
+    c.optimizer = optimizerFromName(jsonValue<std::string>(json, "optimizer", optimizerName(c.optimizer)));
     read(json, "weight_decay", c.weightDecay);
     read(json, "momentum", c.momentum);
-    if (json.contains("schedule"))
-        c.schedule = scheduleFromName(json.at("schedule").toString());
+    c.schedule = scheduleFromName(jsonValue<std::string>(json, "schedule", scheduleName(c.schedule)));
     read(json, "warmup_epochs", c.warmupEpochs);
     read(json, "patience", c.patience);
     read(json, "beta", c.beta);
     read(json, "threads", c.threads);
     if (json.contains("seed")) {
-        const JsonValue &seed = json.at("seed");
-        c.seed = seed.type() == JsonValue::Type::String ? std::stoull(seed.toString())
-                                                        : static_cast<std::uint64_t>(seed.toInteger());
+        const Json &seed = json.at("seed");
+        if (seed.is_string()) {
+            const std::string text = seed.get<std::string>();
+            std::size_t end = 0;
+            try {
+                c.seed = std::stoull(text, &end);
+            } catch (const std::exception &) {
+                end = 0;
+            }
+            if (end == 0 || end != text.size())
+                throw std::runtime_error("\"seed\" must be a whole number, not \"" + text + "\"");
+        } else {
+            c.seed = static_cast<std::uint64_t>(jsonValue<long long>(json, "seed"));
+        }
     }
-    if (json.contains("device"))
-        c.device = deviceChoiceFromName(json.at("device").toString());
+    c.device = deviceChoiceFromName(jsonValue<std::string>(json, "device", deviceChoiceName(c.device)));
     read(json, "mixed_precision", c.mixedPrecision);
     read(json, "cpu_bf16", c.cpuBfloat16);
     if (json.contains("augmentation")) {
-        const JsonValue &a = json.at("augmentation");
+        const Json &a = json.at("augmentation");
         read(a, "hflip", c.augmentation.horizontalFlip);
         read(a, "vflip", c.augmentation.verticalFlip);
         read(a, "affine", c.augmentation.affine);

@@ -1,11 +1,11 @@
 #pragma once
 
+#include "core/ml/json.h"
+
 #include <cstdint>
 #include <string>
 
 namespace tagwise::ml {
-
-class JsonValue;
 
 enum class OptimizerKind { Adam, AdamW, Sgd };
 enum class ScheduleKind { None, OneCycle, Cosine, Plateau };
@@ -59,9 +59,10 @@ struct TrainConfig
     /// Throws std::invalid_argument naming the first setting out of range.
     void validate() const;
 
-    JsonValue toJson() const;
-    /// Reads what toJson() wrote; missing keys keep their defaults.
-    static TrainConfig fromJson(const JsonValue &json);
+    Json toJson() const;
+    /// Reads what toJson() wrote; missing keys keep their defaults. Throws
+    /// std::runtime_error naming a key of the wrong type.
+    static TrainConfig fromJson(const Json &json);
 };
 
 std::string optimizerName(OptimizerKind kind);

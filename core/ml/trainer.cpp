@@ -3,10 +3,13 @@
 #include "core/ml/atomicfile.h"
 #include "core/ml/autocastscope.h"
 #include "core/ml/batchloader.h"
+#include "core/ml/blockcache.h"
+#include "core/ml/checkpoint.h"
+#include "core/ml/classweights.h"
 #include "core/ml/decodeddataset.h"
 #include "core/ml/device.h"
 #include "core/ml/feedback.h"
-#include "core/ml/jsonvalue.h"
+#include "core/ml/json.h"
 #include "core/ml/lrschedule.h"
 #include "core/ml/metrics.h"
 #include "core/ml/metricsjson.h"
@@ -16,16 +19,13 @@
 #include "core/ml/network.h"
 #include "core/ml/thresholds.h"
 
+#include <ATen/Context.h>
+#include <nlohmann/json.hpp>
 #include <torch/torch.h>
 
 #include <chrono>
 #include <cmath>
 #include <filesystem>
-#include <sstream>
-
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
 namespace tagwise::ml {
 
@@ -36,6 +36,7 @@ namespace {
 constexpr const char *kConfigFile = "config.json";
 constexpr const char *kDatasetFile = "dataset.json";
 constexpr const char *kMetricsFile = "metrics.json";
+constexpr const char *kRunFormat = "tagwise-run-1";
 constexpr std::uint64_t kDropoutStream = 0x44524f50ull;
 
 using Clock = std::chrono::steady_clock;
@@ -55,32 +56,43 @@ std::string statusName(TrainResult::Status status)
     return "?";
 }
 
-/**
- * Keeps freed large blocks in the heap while a run trains. glibc serves blocks
- * above 32 MB (a batch's activations, their gradients) with fresh mmap()s,
- * whose pages the kernel must fault in and zero at every step: that cost a
- * quarter of the training time of SmallerVGGNet at 64 px here. At the end the
- * unused heap goes back to the system.
- */
-class LargeBlockReuse final
+/// What a folder holds, for train(): whether a new run may start there.
+enum class RunFolder { Empty, Unstarted, Run, Foreign };
+
+RunFolder classifyRunFolder(const fs::path &dir)
 {
-public:
-    LargeBlockReuse()
-    {
-#ifdef __GLIBC__
-        mallopt(M_MMAP_THRESHOLD, 1 << 30);
-        mallopt(M_TRIM_THRESHOLD, 1 << 30);
-#endif
+    std::error_code error;
+    if (!fs::exists(dir, error))
+        return RunFolder::Empty;
+    if (!fs::is_directory(dir, error))
+        return RunFolder::Foreign;
+    if (fs::exists(dir / Trainer::kLastCheckpoint, error) || fs::exists(dir / "model" / ModelBundle::kJsonName, error))
+        return RunFolder::Run;
+    bool empty = true;
+    bool ours = false;
+    for (const auto &entry : fs::directory_iterator(dir, error)) {
+        empty = false;
+        const std::string name = entry.path().filename().string();
+        const bool runFile = name == kConfigFile || name == kDatasetFile || name == kMetricsFile
+                             || name == Trainer::kBestCheckpoint
+                             || (name.size() > 5 && name.compare(name.size() - 5, 5, ".part") == 0);
+        if (!runFile || !entry.is_regular_file(error))
+            return RunFolder::Foreign;
+        if (name == kConfigFile) {
+            try {
+                ours = jsonValue<std::string>(readJsonFile(entry.path().string()), "format", "") == kRunFormat;
+            } catch (const std::exception &) {
+                return RunFolder::Foreign;
+            }
+        }
     }
-    ~LargeBlockReuse()
-    {
-#ifdef __GLIBC__
-        malloc_trim(0);
-#endif
-    }
-    LargeBlockReuse(const LargeBlockReuse &) = delete;
-    LargeBlockReuse &operator=(const LargeBlockReuse &) = delete;
-};
+    if (error)
+        return RunFolder::Foreign;
+    if (empty)
+        return RunFolder::Empty;
+    // A run stopped before its first epoch ended: nothing to resume, safe to start anew.
+    return ours ? RunFolder::Unstarted : RunFolder::Foreign;
+}
 
 /// Validation outputs: probabilities and truth, N x T row-major, and the mean loss.
 struct Predictions
@@ -115,11 +127,10 @@ private:
     void prepareData();
     void buildModel();
     std::unique_ptr<torch::optim::Optimizer> makeOptimizer();
-    void readCheckpoint();
-    void applyCheckpoint();
+    void restoreState(const Checkpoint &checkpoint);
     void saveCheckpoint();
-    void writeMetrics(const std::string &status, const JsonValue *validation) const;
-    JsonValue stateJson() const;
+    void writeMetrics(const std::string &status, const Json *validation) const;
+    Json stateJson() const;
 
     /// Trains one epoch; false when canceled (the epoch is then abandoned).
     bool trainEpoch(int epoch, EpochRecord &record);
@@ -143,8 +154,9 @@ private:
     std::unique_ptr<torch::optim::Optimizer> m_optimizer;
     std::unique_ptr<LrSchedule> m_schedule;
     torch::Tensor m_positiveWeight;
-    std::unique_ptr<torch::serialize::InputArchive> m_checkpoint;
-    JsonValue m_resumeState;
+    /// Dropout's masks: a generator of the run's own, reseeded every epoch, so
+    /// that a resumed run draws the same masks and the global generator is untouched.
+    std::optional<at::Generator> m_dropoutGenerator;
 
     // The run's state, carried by last.pt.
     int m_epochsDone = 0;
@@ -168,6 +180,13 @@ void Trainer::Run::warn(const std::string &message) const
 {
     if (m_trainer.m_callbacks.warning)
         m_trainer.m_callbacks.warning(message);
+}
+
+torch::Tensor positiveClassWeights(const torch::Tensor &counts, std::int64_t samples)
+{
+    const auto positives = counts.to(torch::kDouble);
+    const double n = double(samples);
+    return ((n - positives) / positives.clamp_min(1.0)).clamp(0.05, 50.0).to(torch::kFloat);
 }
 
 void Trainer::Run::prepareData()
@@ -199,12 +218,8 @@ void Trainer::Run::prepareData()
         m_normalization = Normalization::measure(m_data.train.pixels);
         m_haveNormalization = true;
     }
-    if (m_config.positiveWeights) {
-        // pos_weight = negatives / positives per tag, as PyTorch's documentation suggests,
-        // bounded so that a tag with one example does not dominate the loss.
-        const double n = double(m_data.train.size());
-        m_positiveWeight = ((n - counts) / counts.clamp_min(1.0)).clamp(0.05, 50.0).to(torch::kFloat);
-    }
+    if (m_config.positiveWeights)
+        m_positiveWeight = positiveClassWeights(counts, m_data.train.size());
 
     const BatchTransform trainTransform(m_normalization, m_config.augmentation, true);
     const BatchTransform plainTransform(m_normalization);
@@ -238,10 +253,12 @@ std::unique_ptr<torch::optim::Optimizer> Trainer::Run::makeOptimizer()
 
 void Trainer::Run::buildModel()
 {
-    torch::manual_seed(m_config.seed);
-    m_network = createNetwork(m_config.architecture, int(m_snapshot.tags.size()), m_config.inputSize);
+    m_network = createNetwork(m_config.architecture, int(m_snapshot.tags.size()), m_config.inputSize, m_config.seed);
     m_network->to(m_device);
     toChannelsLast(*m_network);
+    // A generator of the device's kind, independent of the device's global one.
+    m_dropoutGenerator = at::globalContext().defaultGenerator(m_device).clone();
+    m_network->setDropoutGenerator(m_dropoutGenerator);
     if (m_positiveWeight.defined())
         m_positiveWeight = m_positiveWeight.to(m_device);
     m_optimizer = makeOptimizer();
@@ -249,98 +266,52 @@ void Trainer::Run::buildModel()
                                               m_trainLoader->batchCount(), m_config.warmupEpochs);
 }
 
-JsonValue Trainer::Run::stateJson() const
+Json Trainer::Run::stateJson() const
 {
-    JsonValue state = JsonValue::object();
-    state.set("epoch", m_epochsDone);
-    state.set("best_epoch", m_bestEpoch);
-    state.set("best_fbeta", m_bestFbeta);
-    state.set("bad_epochs", m_badEpochs);
-    state.set("stopped_early", m_stoppedEarly);
-    state.set("elapsed_seconds", m_elapsedBefore + secondsSince(m_started));
-    state.set("normalization", m_normalization.toJson());
-    state.set("schedule", m_schedule->state());
-    JsonValue records = JsonValue::array();
+    Json records = Json::array();
     for (const auto &record : m_records)
-        records.append(record.toJson());
-    state.set("records", std::move(records));
-    return state;
+        records.push_back(record.toJson());
+    return Json{{"epoch", m_epochsDone},
+                {"best_epoch", m_bestEpoch},
+                {"best_fbeta", m_bestFbeta},
+                {"bad_epochs", m_badEpochs},
+                {"stopped_early", m_stoppedEarly},
+                {"elapsed_seconds", m_elapsedBefore + secondsSince(m_started)},
+                {"normalization", m_normalization.toJson()},
+                {"schedule", m_schedule->state()},
+                {"records", std::move(records)}};
 }
 
 void Trainer::Run::saveCheckpoint()
 {
-    const std::string file = path(kLastCheckpoint);
-    std::ostringstream bytes;
-    try {
-        torch::serialize::OutputArchive root;
-        torch::serialize::OutputArchive model;
-        torch::serialize::OutputArchive optimizer;
-        m_network->save(model);
-        m_optimizer->save(optimizer);
-        root.write("model", model);
-        root.write("optimizer", optimizer);
-        root.write("state", c10::IValue(stateJson().dump(-1)));
-        root.save_to(bytes);
-    } catch (const std::exception &error) {
-        throw MlError(file + ": cannot serialise the checkpoint: " + describeError(error));
-    }
-    writeFileAtomically(file, bytes.str());
+    Checkpoint::save(path(kLastCheckpoint), *m_network, *m_optimizer, stateJson());
 }
 
-void Trainer::Run::readCheckpoint()
+void Trainer::Run::restoreState(const Checkpoint &checkpoint)
 {
-    const std::string file = path(kLastCheckpoint);
-    if (!fs::exists(file))
-        throw MlError(file + ": no checkpoint to resume from (the run stopped before its first epoch ended)");
-    std::istringstream bytes(readFileBytes(file));
+    checkpoint.restoreModel(*m_network, m_device);
+    // The optimiser's state is matched to the parameters by position: make it anew
+    // over the loaded parameters, then load its state.
+    m_optimizer = makeOptimizer();
+    checkpoint.restoreOptimizer(*m_optimizer);
     try {
-        m_checkpoint = std::make_unique<torch::serialize::InputArchive>();
-        m_checkpoint->load_from(bytes, m_device);
-        c10::IValue text;
-        m_checkpoint->read("state", text);
-        m_resumeState = JsonValue::parse(text.toStringRef(), file);
-        // Normalise exactly as the epochs before did, even if some images changed since.
-        m_normalization = Normalization::fromJson(m_resumeState.at("normalization"));
-        m_haveNormalization = true;
-    } catch (const std::exception &error) {
-        throw MlError(file + ": cannot read the checkpoint: " + describeError(error));
-    }
-}
-
-void Trainer::Run::applyCheckpoint()
-{
-    const std::string file = path(kLastCheckpoint);
-    try {
-        torch::serialize::InputArchive model;
-        m_checkpoint->read("model", model);
-        loadModuleState(*m_network, model);
-        m_network->to(m_device);
-        toChannelsLast(*m_network);
-        // The optimiser's state is matched to the parameters by position: make it anew
-        // over the loaded parameters, then load its state.
-        m_optimizer = makeOptimizer();
-        torch::serialize::InputArchive optimizer;
-        m_checkpoint->read("optimizer", optimizer);
-        m_optimizer->load(optimizer);
-    } catch (const std::exception &error) {
-        throw MlError(file + ": cannot restore the model and optimiser: " + describeError(error));
-    }
-    m_checkpoint.reset();
-    try {
-        const JsonValue &state = m_resumeState;
-        m_epochsDone = int(state.at("epoch").toInteger());
-        m_bestEpoch = int(state.at("best_epoch").toInteger());
-        m_bestFbeta = state.at("best_fbeta").toDouble();
-        m_badEpochs = int(state.at("bad_epochs").toInteger());
-        m_stoppedEarly = state.at("stopped_early").toBool();
-        m_elapsedBefore = state.at("elapsed_seconds").toDouble();
+        const Json &state = checkpoint.state();
+        m_epochsDone = jsonValue<int>(state, "epoch");
+        m_bestEpoch = jsonValue<int>(state, "best_epoch");
+        m_bestFbeta = jsonValue<double>(state, "best_fbeta");
+        m_badEpochs = jsonValue<int>(state, "bad_epochs");
+        m_stoppedEarly = jsonValue<bool>(state, "stopped_early");
+        m_elapsedBefore = jsonValue<double>(state, "elapsed_seconds");
         m_schedule->restore(state.at("schedule"));
         m_records.clear();
-        for (const JsonValue &record : state.at("records").items())
+        for (const Json &record : state.at("records"))
             m_records.push_back(EpochRecord::fromJson(record));
     } catch (const std::exception &error) {
-        throw MlError(file + ": malformed checkpoint state: " + describeError(error));
+        throw MlError(path(kLastCheckpoint) + ": malformed checkpoint state: " + describeError(error));
     }
+    if (m_epochsDone < 0 || m_epochsDone > m_config.epochs || std::size_t(m_epochsDone) != m_records.size())
+        throw MlError(path(kLastCheckpoint) + ": malformed checkpoint state: epoch " + std::to_string(m_epochsDone)
+                      + " with " + std::to_string(m_records.size()) + " epoch records");
 }
 
 torch::Tensor Trainer::Run::loss(const torch::Tensor &logits, const torch::Tensor &targets) const
@@ -357,8 +328,10 @@ bool Trainer::Run::trainEpoch(int epoch, EpochRecord &record)
 {
     const bool cuda = m_device.is_cuda();
     m_network->train();
-    // Dropout draws from the global generator: seed it per epoch so a resumed run matches.
-    torch::manual_seed(mixSeed(m_config.seed, std::uint64_t(epoch), kDropoutStream));
+    {
+        std::lock_guard lock(m_dropoutGenerator->mutex());
+        m_dropoutGenerator->set_current_seed(mixSeed(m_config.seed, std::uint64_t(epoch), kDropoutStream));
+    }
     BatchLoader &loader = *m_trainLoader;
     loader.start(epoch);
     const std::int64_t batches = loader.batchCount();
@@ -444,21 +417,20 @@ bool Trainer::Run::predictValidation(Predictions &out)
     return true;
 }
 
-void Trainer::Run::writeMetrics(const std::string &status, const JsonValue *validation) const
+void Trainer::Run::writeMetrics(const std::string &status, const Json *validation) const
 {
-    JsonValue json = JsonValue::object();
-    json.set("status", status);
-    json.set("beta", m_config.beta);
-    json.set("epochs_planned", m_config.epochs);
-    json.set("best_epoch", m_bestEpoch);
-    json.set("best_fbeta", m_bestFbeta);
-    JsonValue records = JsonValue::array();
+    Json records = Json::array();
     for (const auto &record : m_records)
-        records.append(record.toJson());
-    json.set("epochs", std::move(records));
+        records.push_back(record.toJson());
+    Json json{{"status", status},
+              {"beta", m_config.beta},
+              {"epochs_planned", m_config.epochs},
+              {"best_epoch", m_bestEpoch},
+              {"best_fbeta", m_bestFbeta},
+              {"epochs", std::move(records)}};
     if (validation)
-        json.set("validation", *validation);
-    writeFileAtomically(path(kMetricsFile), json.dump());
+        json["validation"] = *validation;
+    writeJsonFile(path(kMetricsFile), json);
 }
 
 void Trainer::Run::finish(TrainResult &result)
@@ -494,7 +466,7 @@ void Trainer::Run::finish(TrainResult &result)
     bundle.fbeta = report.fbetaSamples;
     bundle.write(modelDir);
 
-    const JsonValue validation = metricsToJson(report);
+    const Json validation = metricsToJson(report);
     writeMetrics(statusName(result.status), &validation);
     result.bundleDir = modelDir;
     result.finalFbeta = report.fbetaSamples;
@@ -502,17 +474,31 @@ void Trainer::Run::finish(TrainResult &result)
 
 TrainResult Trainer::Run::execute(bool resuming)
 {
-    const LargeBlockReuse largeBlocks;
+    // Big blocks are reused between steps on this thread only; see blockcache.h.
+    const ScopedBlockCache blockCache;
     m_started = Clock::now();
     TrainResult result;
     m_device = selectDevice(m_config.device);
-    applyThreadCount(m_config.threads);
+    const LowPriorityScope lowPriority(m_trainer.m_runtime.lowPriority);
+    const int threads = applyThreadCount(m_config.threads);
+    if (m_config.threads > threads)
+        warn("asked for " + std::to_string(m_config.threads) + " threads; this machine has " + std::to_string(threads)
+             + " cores, so training uses " + std::to_string(threads));
     if (m_device.is_cuda()) {
         // Every batch has the same shape: let cuDNN pick its fastest algorithms once.
         at::globalContext().setBenchmarkCuDNN(true);
     }
-    if (resuming)
-        readCheckpoint();
+    std::optional<Checkpoint> checkpoint;
+    if (resuming) {
+        checkpoint = Checkpoint::load(path(kLastCheckpoint), m_device);
+        // Normalise exactly as the epochs before did, even if some images changed since.
+        try {
+            m_normalization = Normalization::fromJson(checkpoint->state().at("normalization"));
+        } catch (const std::exception &error) {
+            throw MlError(path(kLastCheckpoint) + ": malformed checkpoint state: " + describeError(error));
+        }
+        m_haveNormalization = true;
+    }
     try {
         prepareData();
     } catch (const Canceled &) {
@@ -523,12 +509,14 @@ TrainResult Trainer::Run::execute(bool resuming)
     result.trainImages = int(m_data.train.size());
     result.validationImages = int(m_data.validation.size());
     buildModel();
-    if (resuming)
-        applyCheckpoint();
+    if (checkpoint) {
+        restoreState(*checkpoint);
+        checkpoint.reset();
+    }
 
     status("training " + m_config.architecture + " " + std::to_string(m_config.inputSize) + "x"
-           + std::to_string(m_config.inputSize) + " on " + m_device.str() + " with "
-           + std::to_string(at::get_num_threads()) + " threads: " + std::to_string(result.trainImages) + " training, "
+           + std::to_string(m_config.inputSize) + " on " + m_device.str() + " with " + std::to_string(threads)
+           + (threads == 1 ? " thread: " : " threads: ") + std::to_string(result.trainImages) + " training, "
            + std::to_string(result.validationImages) + " validation images, "
            + std::to_string(m_trainLoader->batchCount()) + " batches per epoch"
            + (resuming ? ", resuming after epoch " + std::to_string(m_epochsDone) : std::string()));
@@ -604,46 +592,81 @@ void Trainer::setFeedback(Feedback *feedback)
     m_feedback = feedback;
 }
 
+void Trainer::setRuntime(const RuntimeOverrides &runtime)
+{
+    m_runtime = runtime;
+}
+
+TrainConfig Trainer::withRuntime(TrainConfig config) const
+{
+    if (m_runtime.threads)
+        config.threads = *m_runtime.threads;
+    if (m_runtime.workers)
+        config.workers = *m_runtime.workers;
+    if (m_runtime.device)
+        config.device = *m_runtime.device;
+    return config;
+}
+
 TrainResult Trainer::train(const TrainConfig &config, const DatasetSnapshot &snapshot)
 {
     config.validate();
     snapshot.validate();
-    selectDevice(config.device); // a missing GPU is an error before anything is written
+    const TrainConfig effective = withRuntime(config);
+    selectDevice(effective.device); // a missing GPU is an error before anything is written
     const fs::path dir(m_runDir);
-    std::error_code error;
-    if (fs::exists(dir / kLastCheckpoint, error) || fs::exists(dir / "model" / ModelBundle::kJsonName, error))
+    switch (classifyRunFolder(dir)) {
+    case RunFolder::Empty:
+    case RunFolder::Unstarted:
+        break;
+    case RunFolder::Run:
         throw MlError(m_runDir + ": already holds a training run; resume it or choose another folder");
+    case RunFolder::Foreign:
+        throw MlError(m_runDir + ": is not empty and is not a Tagwise run; choose a new or empty folder");
+    }
+    std::error_code error;
     fs::create_directories(dir, error);
     if (error)
         throw MlError(m_runDir + ": cannot create: " + error.message());
-    writeFileAtomically((dir / kConfigFile).string(), config.toJson().dump());
+    Json file{{"format", kRunFormat}};
+    file.update(config.toJson());
+    writeJsonFile((dir / kConfigFile).string(), file);
     snapshot.save((dir / kDatasetFile).string());
-    Run run(*this, config, snapshot);
+    Run run(*this, effective, snapshot);
     return run.execute(false);
 }
 
-TrainResult Trainer::resume(const RuntimeOverrides &overrides)
+TrainResult Trainer::resume()
 {
     const fs::path dir(m_runDir);
     const std::string configFile = (dir / kConfigFile).string();
-    if (!fs::exists(configFile))
+    std::error_code error;
+    if (!fs::is_directory(dir, error))
+        throw MlError(m_runDir + ": no such folder");
+    if (!fs::exists(configFile, error))
         throw MlError(m_runDir + ": not a training run (no " + kConfigFile + ")");
     TrainConfig config;
     try {
-        config = TrainConfig::fromJson(JsonValue::readFile(configFile));
+        config = TrainConfig::fromJson(readJsonFile(configFile));
         config.validate();
-    } catch (const std::exception &error) {
-        throw MlError(configFile + ": " + describeError(error));
+    } catch (const std::exception &failure) {
+        const std::string what = describeError(failure);
+        throw MlError(what.rfind(configFile, 0) == 0 ? what : configFile + ": " + what);
     }
-    if (overrides.threads)
-        config.threads = *overrides.threads;
-    if (overrides.workers)
-        config.workers = *overrides.workers;
-    if (overrides.device)
-        config.device = *overrides.device;
     DatasetSnapshot snapshot = DatasetSnapshot::load((dir / kDatasetFile).string());
-    Run run(*this, config, std::move(snapshot));
+    Run run(*this, withRuntime(config), std::move(snapshot));
     return run.execute(true);
+}
+
+TrainConfig Trainer::readConfig(const std::string &runDir)
+{
+    const std::string configFile = (fs::path(runDir) / kConfigFile).string();
+    try {
+        return TrainConfig::fromJson(readJsonFile(configFile));
+    } catch (const std::exception &failure) {
+        const std::string what = describeError(failure);
+        throw MlError(what.rfind(configFile, 0) == 0 ? what : configFile + ": " + what);
+    }
 }
 
 }

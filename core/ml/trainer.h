@@ -26,12 +26,17 @@ struct TrainingCallbacks
     std::function<void(const std::string &)> status;
 };
 
-/// Settings of the machine rather than of the run: a resume may change them.
+/**
+ * Settings of the machine rather than of the run: they override the
+ * config's for this call of train() or resume() and are not recorded in
+ * config.json, so a resume may change them.
+ */
 struct RuntimeOverrides
 {
     std::optional<int> threads;
     std::optional<int> workers;
     std::optional<DeviceChoice> device;
+    bool lowPriority = false; ///< train below normal scheduling priority (beside a GUI; device.h)
 };
 
 /// How a call to train() or resume() ended.
@@ -66,8 +71,12 @@ struct TrainResult
  * F-beta (samples average, thresholds 0.5); at the end the best weights get
  * per-tag thresholds (tuned on validation or 0.5) and become the bundle.
  *
- * Runs on the calling thread (a worker thread in the GUI). Throws MlError
- * (or std::invalid_argument for a bad config) naming the file and the reason.
+ * Runs on the calling thread (a worker thread in the GUI). It changes
+ * nothing process-wide that others would notice: randomness comes from
+ * generators of the run's own (LibTorch's global generator is left as it
+ * was), large blocks are reused on the training thread only (blockcache.h),
+ * and only LibTorch's intra-op thread count is set. Throws MlError (or
+ * std::invalid_argument for a bad config) naming the file and the reason.
  */
 class Trainer final
 {
@@ -79,10 +88,21 @@ public:
     /// Cancellation (checked between batches) and overall progress; may be null.
     void setFeedback(Feedback *feedback);
 
-    /// Starts a new run in the folder (created when missing; an existing run there is replaced).
+    /// Machine settings for the calls that follow (see RuntimeOverrides).
+    void setRuntime(const RuntimeOverrides &runtime);
+
+    /**
+     * Starts a new run in the folder, which must be new, empty, or hold only a
+     * run that stopped before its first epoch ended. A folder with a run in it
+     * (resume it instead) or with anything else is refused with MlError, so
+     * nothing of the user's is overwritten.
+     */
     TrainResult train(const TrainConfig &config, const DatasetSnapshot &snapshot);
     /// Continues the run in the folder from its last completed epoch and finishes it.
-    TrainResult resume(const RuntimeOverrides &overrides = {});
+    TrainResult resume();
+
+    /// The settings of the run in \a runDir (its config.json); throws MlError naming the file.
+    static TrainConfig readConfig(const std::string &runDir);
 
     const std::string &runDir() const { return m_runDir; }
 
@@ -91,11 +111,13 @@ public:
 
 private:
     class Run;
+    TrainConfig withRuntime(TrainConfig config) const;
 
     std::string m_runDir;
     ImageLoader &m_loader;
     TrainingCallbacks m_callbacks;
     Feedback *m_feedback = nullptr;
+    RuntimeOverrides m_runtime;
 };
 
 }

@@ -5,7 +5,9 @@
 #include "common/trainingimages.h"
 #include "core/cli/cli.h"
 #include "core/ml/device.h"
-#include "core/ml/jsonvalue.h"
+#include "core/ml/json.h"
+
+#include <nlohmann/json.hpp>
 
 #include <QProcess>
 #include <QRegularExpression>
@@ -64,12 +66,12 @@ void TestTrainCli::trainsFromACsv()
         "[0-9.]+ img/s  [0-9.]+ s"));
     QVERIFY2(line.match(r.out).hasMatch(), qPrintable(r.out));
     QVERIFY(r.out.contains("model: " + run + "/model"));
-    const ml::JsonValue metrics = ml::JsonValue::readFile(QString(run + "/metrics.json").toStdString());
+    const ml::Json metrics = ml::readJsonFile(QString(run + "/metrics.json").toStdString());
     QCOMPARE(metrics.at("epochs").size(), std::size_t(2));
-    QCOMPARE(metrics.at("status").toString(), std::string("finished"));
-    const ml::JsonValue config = ml::JsonValue::readFile(QString(run + "/config.json").toStdString());
-    QCOMPARE(config.at("input_size").toInteger(), 24LL);
-    QCOMPARE(config.at("seed").toString(), std::string("5"));
+    QCOMPARE(metrics.at("status").get<std::string>(), std::string("finished"));
+    const ml::Json config = ml::readJsonFile(QString(run + "/config.json").toStdString());
+    QCOMPARE(config.at("input_size").get<long long>(), 24LL);
+    QCOMPARE(config.at("seed").get<std::string>(), std::string("5"));
     QVERIFY(QFile::exists(run + "/model/weights.pt"));
 
     // The same folder again is refused rather than overwritten.
@@ -99,11 +101,11 @@ void TestTrainCli::trainsFromAProject()
     const auto match = data.match(r.out);
     QVERIFY2(match.hasMatch(), qPrintable(r.out));
     QCOMPARE(match.captured(1).toInt() + match.captured(2).toInt() + match.captured(3).toInt(), 40);
-    const ml::JsonValue config = ml::JsonValue::readFile(QString(run + "/config.json").toStdString());
-    QCOMPARE(config.at("optimizer").toString(), std::string("sgd"));
-    QCOMPARE(config.at("augmentation").at("hflip").toBool(), false);
-    QCOMPARE(config.at("tune_thresholds").toBool(), false);
-    QCOMPARE(config.at("positive_weights").toBool(), true);
+    const ml::Json config = ml::readJsonFile(QString(run + "/config.json").toStdString());
+    QCOMPARE(config.at("optimizer").get<std::string>(), std::string("sgd"));
+    QCOMPARE(config.at("augmentation").at("hflip").get<bool>(), false);
+    QCOMPARE(config.at("tune_thresholds").get<bool>(), false);
+    QCOMPARE(config.at("positive_weights").get<bool>(), true);
 }
 
 void TestTrainCli::killedRunResumesAndFinishes()
@@ -129,10 +131,10 @@ void TestTrainCli::killedRunResumesAndFinishes()
     QCOMPARE(first.exitStatus(), QProcess::CrashExit);
     QVERIFY(QFile::exists(run + "/last.pt"));
     QVERIFY(!QFile::exists(run + "/model/bundle.json"));
-    const ml::JsonValue before = ml::JsonValue::readFile(QString(run + "/metrics.json").toStdString());
+    const ml::Json before = ml::readJsonFile(QString(run + "/metrics.json").toStdString());
     const auto done = before.at("epochs").size();
     QVERIFY(done >= 1 && done < std::size_t(epochs));
-    QCOMPARE(before.at("status").toString(), std::string("running"));
+    QCOMPARE(before.at("status").get<std::string>(), std::string("running"));
 
     QProcess second;
     second.setProcessEnvironment(env);
@@ -146,14 +148,14 @@ void TestTrainCli::killedRunResumesAndFinishes()
     QVERIFY2(out.contains("epoch 20/20"), qPrintable(out));
     QVERIFY2(!out.contains(QStringLiteral("epoch %1/20").arg(done)), qPrintable(out));
 
-    const ml::JsonValue metrics = ml::JsonValue::readFile(QString(run + "/metrics.json").toStdString());
-    QCOMPARE(metrics.at("status").toString(), std::string("finished"));
-    const auto &records = metrics.at("epochs").items();
+    const ml::Json metrics = ml::readJsonFile(QString(run + "/metrics.json").toStdString());
+    QCOMPARE(metrics.at("status").get<std::string>(), std::string("finished"));
+    const auto &records = metrics.at("epochs");
     QCOMPARE(records.size(), std::size_t(epochs));
     for (int i = 0; i < epochs; ++i)
-        QCOMPARE(records[std::size_t(i)].at("epoch").toInteger(), (long long)(i + 1));
+        QCOMPARE(records[std::size_t(i)].at("epoch").get<long long>(), (long long)(i + 1));
     // The records of the first process survive unchanged.
-    QCOMPARE(records[0].at("train_loss").toDouble(), before.at("epochs").items()[0].at("train_loss").toDouble());
+    QCOMPARE(records[0].at("train_loss").get<double>(), before.at("epochs")[0].at("train_loss").get<double>());
     QVERIFY(QFile::exists(run + "/model/bundle.json"));
 }
 
@@ -167,7 +169,7 @@ void TestTrainCli::errors_data()
     const QString out = path("error-run");
     const QStringList train{"train", "--size", "24", "--epochs", "1"};
     QTest::newRow("unknown arch") << train + QStringList{"--csv", csv, "--images", images, "--arch", "alexnet", "--out", out}
-                                  << 1 << "unknown architecture \"alexnet\" (known: smallervggnet";
+                                  << 2 << "unknown architecture \"alexnet\" (known: smallervggnet";
     QTest::newRow("missing csv") << train + QStringList{"--csv", path("nope.csv"), "--images", images, "--out", out}
                                  << 1 << path("nope.csv") + ": no such file";
     QTest::newRow("malformed csv") << train + QStringList{"--csv", path("malformed.csv"), "--images", images, "--out", out}

@@ -203,11 +203,11 @@ void TestBundle::brokenBundlesAreRefused_data()
     QTest::addColumn<QString>("fragment");
     QTest::newRow("missing folder") << "missing" << "no such folder";
     QTest::newRow("no bundle") << "empty" << "no model bundle here";
-    QTest::newRow("bad json") << "badjson" << "invalid JSON";
+    QTest::newRow("bad json") << "badjson" << "bundle.json: not valid JSON";
     QTest::newRow("threshold count") << "thresholds" << "2 thresholds for 3 tags";
     QTest::newRow("unknown arch") << "arch" << "unknown architecture";
     QTest::newRow("no weights") << "noweights" << "weights.pt";
-    QTest::newRow("garbage weights") << "garbage" << "cannot load the weights";
+    QTest::newRow("garbage weights") << "garbage" << "weights.pt: is corrupt or truncated";
 }
 
 void TestBundle::brokenBundlesAreRefused()

@@ -2,11 +2,19 @@
 // when asked and resumes where it stopped.
 
 #include "common/syntheticimageloader.h"
+#include "core/ml/autocastscope.h"
+#include "core/ml/classweights.h"
 #include "core/ml/device.h"
 #include "core/ml/feedback.h"
-#include "core/ml/jsonvalue.h"
+#include "core/ml/json.h"
 #include "core/ml/mlerror.h"
+#include "core/ml/lrschedule.h"
+#include "core/ml/metrics.h"
 #include "core/ml/modelbundle.h"
+#include "core/ml/modelweights.h"
+#include "core/ml/network.h"
+#include "core/ml/predictor.h"
+#include "core/ml/thresholds.h"
 #include "core/ml/trainer.h"
 
 #include <QDir>
@@ -15,8 +23,12 @@
 #include <QTest>
 
 #include <c10/core/Device.h>
+#include <nlohmann/json.hpp>
+
+#include <torch/torch.h>
 
 #include <fstream>
+#include <random>
 
 using namespace tagwise;
 using namespace tagwise::ml;
@@ -70,8 +82,21 @@ private Q_SLOTS:
     void refusesToOverwriteARun();
     void leftoverTempFileDoesNotSpoilResume();
     void runFilesDescribeTheRun();
-    void settingsVariantsTrain_data();
-    void settingsVariantsTrain();
+    void optimizersTakeTheirOwnFirstStep_data();
+    void optimizersTakeTheirOwnFirstStep();
+    void schedulesSetTheRates_data();
+    void schedulesSetTheRates();
+    void settingsChangeTheFirstBatch_data();
+    void settingsChangeTheFirstBatch();
+    void positiveClassWeights();
+    void cpuBfloat16RunsTheNetworkInBfloat16();
+    void batchWorkersDoNotChangeTheRun();
+    void untunedThresholdsStayAtOneHalf();
+    void leavesTheGlobalGeneratorAlone();
+    void refusesAFolderThatIsNotARun();
+    void corruptCheckpointIsReported_data();
+    void corruptCheckpointIsReported();
+    void threadCountIsCappedAtTheCores();
     void unreadableImagesAreReportedAndSkipped();
     void deviceSelection_data();
     void deviceSelection();
@@ -248,78 +273,372 @@ void TestTrainer::runFilesDescribeTheRun()
     config.optimizer = OptimizerKind::Sgd;
     config.augmentation.verticalFlip = true;
     config.seed = 12345678901234567ull;
-    const TrainResult result = Trainer(runDir, loader).train(config, test::SyntheticImageLoader::snapshot(32, 16));
+    const DatasetSnapshot snapshot = test::SyntheticImageLoader::snapshot(32, 16);
+    const TrainResult result = Trainer(runDir, loader).train(config, snapshot);
 
-    const TrainConfig back = TrainConfig::fromJson(JsonValue::readFile(runDir + "/config.json"));
+    const TrainConfig back = Trainer::readConfig(runDir);
     QCOMPARE(back.toJson().dump(), config.toJson().dump());
     QCOMPARE(back.seed, config.seed);
 
-    const JsonValue metrics = JsonValue::readFile(runDir + "/metrics.json");
-    QCOMPARE(metrics.at("status").toString(), std::string("finished"));
+    const Json metrics = readJsonFile(runDir + "/metrics.json");
+    QCOMPARE(metrics.at("status").get<std::string>(), std::string("finished"));
     QCOMPARE(metrics.at("epochs").size(), std::size_t(2));
-    QCOMPARE(metrics.at("best_epoch").toInteger(), (long long)result.bestEpoch);
-    const JsonValue &epoch2 = metrics.at("epochs").items()[1];
-    QCOMPARE(epoch2.at("epoch").toInteger(), 2LL);
+    QCOMPARE(metrics.at("best_epoch").get<long long>(), (long long)result.bestEpoch);
+    const Json &epoch2 = metrics.at("epochs")[1];
+    QCOMPARE(epoch2.at("epoch").get<long long>(), 2LL);
     for (const char *key : {"train_loss", "val_loss", "fbeta", "f1_micro", "f1_macro", "map", "lr",
                             "images_per_second", "seconds", "elapsed_seconds"})
         QVERIFY2(epoch2.contains(key), key);
-    const JsonValue &validation = metrics.at("validation");
-    QCOMPARE(validation.at("per_tag").size(), std::size_t(3));
-    QCOMPARE(validation.at("fbeta_samples").toDouble(), result.finalFbeta);
 
     const ModelBundle bundle = ModelBundle::read(ModelBundle::locate(runDir));
     QCOMPARE(bundle.tags, test::SyntheticImageLoader::tagNames());
     QCOMPARE(bundle.inputSize, 24);
     QCOMPARE(bundle.architecture, std::string("smallervggnet"));
     QCOMPARE(bundle.epoch, result.bestEpoch);
+    QVERIFY(QFile::exists(dir.filePath("run/dataset.json")));
+
+    // The thresholds and the final metrics, recomputed independently: the bundle's
+    // model (through the Predictor, as a user would load it) on the validation images.
+    const auto predictor = Predictor::load(runDir, DeviceChoice::Cpu);
+    std::vector<std::uint8_t> pixels;
+    std::vector<std::uint8_t> truth;
+    for (const Sample &sample : snapshot.validation) {
+        const auto image = test::SyntheticImageLoader::draw(sample.path, bundle.inputSize);
+        pixels.insert(pixels.end(), image.begin(), image.end());
+        truth.insert(truth.end(), sample.target.begin(), sample.target.end());
+    }
+    const std::vector<float> probabilities = predictor->predict(pixels.data(), snapshot.validation.size());
+    const std::vector<float> tuned = tuneThresholds(probabilities, truth, 3, config.beta);
     QCOMPARE(bundle.thresholds.size(), std::size_t(3));
     for (std::size_t t = 0; t < 3; ++t)
-        QCOMPARE(double(bundle.thresholds[t]), validation.at("per_tag").items()[t].at("threshold").toDouble());
-    QVERIFY(QFile::exists(dir.filePath("run/dataset.json")));
+        QVERIFY2(std::abs(bundle.thresholds[t] - tuned[t]) < 1e-4,
+                 qPrintable(QStringLiteral("tag %1: %2 in the bundle, %3 recomputed").arg(t).arg(bundle.thresholds[t]).arg(tuned[t])));
+    const MetricsReport report = computeMetrics(probabilities, truth, bundle.tags, tuned, config.beta);
+    QVERIFY(std::abs(metrics.at("validation").at("fbeta_samples").get<double>() - report.fbetaSamples) < 1e-6);
+    QVERIFY(std::abs(result.finalFbeta - report.fbetaSamples) < 1e-6);
+    for (std::size_t t = 0; t < 3; ++t) {
+        const Json &tag = metrics.at("validation").at("per_tag")[t];
+        QCOMPARE(tag.at("tp").get<long long>(), (long long)report.perTag[t].tp);
+        QCOMPARE(tag.at("fn").get<long long>(), (long long)report.perTag[t].fn);
+    }
 }
 
-void TestTrainer::settingsVariantsTrain_data()
+namespace {
+
+/// The parameters of \a network, one flat double tensor.
+torch::Tensor flatParameters(torch::nn::Module &network)
 {
-    QTest::addColumn<int>("optimizer");
-    QTest::addColumn<int>("schedule");
-    QTest::addColumn<bool>("positiveWeights");
-    QTest::addColumn<bool>("tuned");
-    QTest::addColumn<bool>("bf16");
-    QTest::addColumn<int>("workers");
-    QTest::newRow("adam onecycle") << int(OptimizerKind::Adam) << int(ScheduleKind::OneCycle) << false << true << false << 1;
-    QTest::newRow("sgd plateau") << int(OptimizerKind::Sgd) << int(ScheduleKind::Plateau) << true << false << false << 0;
-    QTest::newRow("adamw none weights") << int(OptimizerKind::AdamW) << int(ScheduleKind::None) << true << true << false << 3;
-    QTest::newRow("cpu bfloat16") << int(OptimizerKind::AdamW) << int(ScheduleKind::Cosine) << false << true << true << 2;
+    std::vector<torch::Tensor> parts;
+    for (const auto &p : network.parameters())
+        parts.push_back(p.detach().flatten().to(torch::kDouble));
+    return torch::cat(parts);
 }
 
-void TestTrainer::settingsVariantsTrain()
+/// The loss of the first batch of a run of \a config; the run is then canceled.
+double firstBatchLoss(const TrainConfig &config, const DatasetSnapshot &snapshot)
 {
-    QFETCH(int, optimizer);
-    QFETCH(int, schedule);
-    QFETCH(bool, positiveWeights);
-    QFETCH(bool, tuned);
-    QFETCH(bool, bf16);
-    QFETCH(int, workers);
     QTemporaryDir dir;
     test::SyntheticImageLoader loader;
-    TrainConfig config = tinyConfig(2);
+    Feedback feedback;
+    Trainer trainer(dir.filePath("run").toStdString(), loader);
+    trainer.setFeedback(&feedback);
+    double loss = std::nan("");
+    TrainingCallbacks callbacks;
+    callbacks.batch = [&](const BatchProgress &progress) {
+        loss = progress.loss;
+        feedback.cancel();
+    };
+    trainer.setCallbacks(callbacks);
+    trainer.train(config, snapshot);
+    return loss;
+}
+
+}
+
+void TestTrainer::optimizersTakeTheirOwnFirstStep_data()
+{
+    QTest::addColumn<int>("optimizer");
+    QTest::addColumn<double>("weightDecay");
+    QTest::newRow("adam") << int(OptimizerKind::Adam) << 0.0;
+    QTest::newRow("adamw, decoupled weight decay") << int(OptimizerKind::AdamW) << 0.5;
+    QTest::newRow("sgd with momentum") << int(OptimizerKind::Sgd) << 0.0;
+}
+
+void TestTrainer::optimizersTakeTheirOwnFirstStep()
+{
+    // One step (16 images, one batch) from the network the seed gives, then the
+    // change of every parameter. Adam's first step moves each parameter with a
+    // gradient by the learning rate itself (m/sqrt(v) = g/|g|); AdamW does the
+    // same after taking lr * decay * w off; SGD moves it by lr * 1.9 * g (Nesterov),
+    // which almost never equals the learning rate.
+    QFETCH(int, optimizer);
+    QFETCH(double, weightDecay);
+    QTemporaryDir dir;
+    test::SyntheticImageLoader loader;
+    TrainConfig config = tinyConfig(1);
     config.optimizer = OptimizerKind(optimizer);
-    config.schedule = ScheduleKind(schedule);
-    config.positiveWeights = positiveWeights;
-    config.tuneThresholds = tuned;
-    config.cpuBfloat16 = bf16;
-    config.workers = workers;
+    config.weightDecay = weightDecay;
+    config.schedule = ScheduleKind::None;
+    config.batchSize = 16;
     const std::string runDir = dir.filePath("run").toStdString();
-    const TrainResult result = Trainer(runDir, loader).train(config, test::SyntheticImageLoader::snapshot(32, 16));
-    QCOMPARE(result.records.size(), std::size_t(2));
-    for (const auto &record : result.records) {
-        QVERIFY(std::isfinite(record.trainLoss) && record.trainLoss > 0);
-        QVERIFY(std::isfinite(record.validationLoss));
-        QVERIFY(record.fbeta >= 0 && record.fbeta <= 1);
+    Trainer(runDir, loader).train(config, test::SyntheticImageLoader::snapshot(16, 8));
+
+    auto before = createNetwork(config.architecture, 3, config.inputSize, config.seed);
+    auto after = createNetwork(config.architecture, 3, config.inputSize);
+    loadWeights(*after, runDir + "/best.pt", torch::kCPU);
+    const torch::Tensor w0 = flatParameters(*before);
+    torch::Tensor step = flatParameters(*after) - w0;
+    if (OptimizerKind(optimizer) == OptimizerKind::AdamW)
+        step += config.learningRate * weightDecay * w0;
+    const double lr = config.learningRate;
+    const torch::Tensor moved = step.abs() > 1e-3 * lr;
+    const double movedCount = moved.sum().item<double>();
+    QVERIFY2(movedCount > 0.3 * double(step.numel()), qPrintable(QString::number(movedCount)));
+    const double byTheRate = ((step.abs() - lr).abs() < 1e-2 * lr).logical_and(moved).sum().item<double>() / movedCount;
+    qInfo("%.4f of the moving parameters moved by the learning rate", byTheRate);
+    if (OptimizerKind(optimizer) == OptimizerKind::Sgd)
+        QVERIFY2(byTheRate < 0.05, qPrintable(QString::number(byTheRate)));
+    else
+        QVERIFY2(byTheRate > 0.99, qPrintable(QString::number(byTheRate)));
+}
+
+void TestTrainer::schedulesSetTheRates_data()
+{
+    QTest::addColumn<int>("schedule");
+    QTest::newRow("none") << int(ScheduleKind::None);
+    QTest::newRow("cosine") << int(ScheduleKind::Cosine);
+    QTest::newRow("onecycle") << int(ScheduleKind::OneCycle);
+}
+
+void TestTrainer::schedulesSetTheRates()
+{
+    QFETCH(int, schedule);
+    QTemporaryDir dir;
+    test::SyntheticImageLoader loader;
+    TrainConfig config = tinyConfig(3);
+    config.schedule = ScheduleKind(schedule);
+    std::vector<double> seen;
+    Trainer trainer(dir.filePath("run").toStdString(), loader);
+    TrainingCallbacks callbacks;
+    callbacks.batch = [&](const BatchProgress &progress) { seen.push_back(progress.learningRate); };
+    trainer.setCallbacks(callbacks);
+    const TrainResult result = trainer.train(config, test::SyntheticImageLoader::snapshot(32, 8));
+    // 32 images in batches of 16: two steps an epoch, each at the schedule's rate.
+    const LrSchedule expected(config.schedule, config.learningRate, config.epochs, 2, config.warmupEpochs);
+    QCOMPARE(seen.size(), std::size_t(6));
+    for (int epoch = 1; epoch <= 3; ++epoch) {
+        for (int step = 0; step < 2; ++step)
+            QCOMPARE(seen[std::size_t((epoch - 1) * 2 + step)], expected.rate(epoch, step));
+        QCOMPARE(result.records[std::size_t(epoch - 1)].learningRate, expected.rate(epoch, 1));
     }
-    const ModelBundle bundle = ModelBundle::read(ModelBundle::locate(runDir));
-    if (!tuned)
-        QCOMPARE(bundle.thresholds, std::vector<float>(3, 0.5f));
+    const bool constant = std::all_of(seen.begin(), seen.end(), [&](double r) { return r == seen.front(); });
+    QCOMPARE(constant, ScheduleKind(schedule) == ScheduleKind::None);
+}
+
+void TestTrainer::settingsChangeTheFirstBatch_data()
+{
+    // Each setting against the same run without it: the same network, the same
+    // batch of the same images; only what the setting changes differs.
+    QTest::addColumn<QString>("setting");
+    QTest::newRow("augmentation") << "augmentation";
+    QTest::newRow("positive-class weights") << "pos-weight";
+    QTest::newRow("bfloat16 on the CPU") << "bf16";
+}
+
+void TestTrainer::settingsChangeTheFirstBatch()
+{
+    QFETCH(QString, setting);
+    // Tags of unequal frequency (red on every image, stripes and square on a
+    // quarter), so that positive-class weights differ from 1.
+    DatasetSnapshot snapshot = test::SyntheticImageLoader::snapshot(32, 8);
+    for (std::size_t i = 0; i < snapshot.train.size(); ++i) {
+        const unsigned mask = i % 4 == 0 ? 7u : 1u;
+        snapshot.train[i].path = test::SyntheticImageLoader::pathFor(int(i), mask);
+        snapshot.train[i].target = {1, std::uint8_t(mask >> 1 & 1u), std::uint8_t(mask >> 2 & 1u)};
+    }
+    TrainConfig plain = tinyConfig(1);
+    plain.augmentation = AugmentationConfig{false, false, false, 10.0, 0.08, 0.1, false, 0.15, 0.15};
+    TrainConfig changed = plain;
+    if (setting == "augmentation")
+        changed.augmentation = AugmentationConfig{};
+    else if (setting == "pos-weight")
+        changed.positiveWeights = true;
+    else
+        changed.cpuBfloat16 = true;
+    const double a = firstBatchLoss(plain, snapshot);
+    const double again = firstBatchLoss(plain, snapshot);
+    const double b = firstBatchLoss(changed, snapshot);
+    qInfo("first batch loss %.9f without, %.9f with", a, b);
+    QVERIFY(std::isfinite(a) && std::isfinite(b));
+    QCOMPARE(again, a); // the probe itself is reproducible
+    QVERIFY2(std::abs(a - b) > 1e-6, qPrintable(QStringLiteral("%1 against %2").arg(a).arg(b)));
+}
+
+void TestTrainer::positiveClassWeights()
+{
+    // negatives / positives per tag, within [0.05, 50]; no positive counts as one.
+    const auto counts = torch::tensor({10.0f, 50.0f, 99.0f, 0.0f, 1.0f});
+    const auto weights = ml::positiveClassWeights(counts, 100);
+    QCOMPARE(weights.scalar_type(), torch::kFloat);
+    const std::vector<float> expected{9.0f, 1.0f, 0.05f, 50.0f, 50.0f};
+    for (std::size_t i = 0; i < expected.size(); ++i)
+        QVERIFY2(std::abs(weights[std::int64_t(i)].item<float>() - expected[i]) < 1e-5,
+                 qPrintable(QString::number(weights[std::int64_t(i)].item<float>())));
+}
+
+void TestTrainer::cpuBfloat16RunsTheNetworkInBfloat16()
+{
+    auto network = createNetwork("smallervggnet", 3, 24);
+    network->eval();
+    torch::NoGradGuard noGrad;
+    const auto x = torch::randn({2, 3, 24, 24});
+    QCOMPARE(network->forward(x).scalar_type(), torch::kFloat);
+    {
+        AutocastScope autocast(false, true);
+        QCOMPARE(network->features(x).scalar_type(), torch::kBFloat16);
+        QCOMPARE(network->forward(x).scalar_type(), torch::kBFloat16);
+    }
+    QCOMPARE(network->forward(x).scalar_type(), torch::kFloat); // the scope ended
+}
+
+void TestTrainer::batchWorkersDoNotChangeTheRun()
+{
+    QTemporaryDir dir;
+    test::SyntheticImageLoader loader;
+    const auto snapshot = test::SyntheticImageLoader::snapshot(48, 16);
+    std::vector<std::string> losses;
+    for (const int workers : {0, 1, 3}) {
+        TrainConfig config = tinyConfig(2);
+        config.workers = workers;
+        const auto result = Trainer(dir.filePath(QStringLiteral("w%1").arg(workers)).toStdString(), loader)
+                                .train(config, snapshot);
+        losses.push_back(describe(trainLosses(result.records)).toStdString());
+    }
+    QCOMPARE(losses[1], losses[0]);
+    QCOMPARE(losses[2], losses[0]);
+}
+
+void TestTrainer::untunedThresholdsStayAtOneHalf()
+{
+    QTemporaryDir dir;
+    test::SyntheticImageLoader loader;
+    TrainConfig config = tinyConfig(1);
+    config.tuneThresholds = false;
+    const std::string runDir = dir.filePath("run").toStdString();
+    Trainer(runDir, loader).train(config, test::SyntheticImageLoader::snapshot(32, 16));
+    QCOMPARE(ModelBundle::read(ModelBundle::locate(runDir)).thresholds, std::vector<float>(3, 0.5f));
+}
+
+void TestTrainer::leavesTheGlobalGeneratorAlone()
+{
+    // A run inside the GUI must not change the randomness of anything else.
+    torch::manual_seed(99);
+    const auto expected = torch::rand({8});
+    torch::manual_seed(99);
+    QTemporaryDir dir;
+    test::SyntheticImageLoader loader;
+    Trainer(dir.filePath("run").toStdString(), loader).train(tinyConfig(1), test::SyntheticImageLoader::snapshot(32, 8));
+    QVERIFY(torch::equal(torch::rand({8}), expected));
+}
+
+void TestTrainer::refusesAFolderThatIsNotARun()
+{
+    QTemporaryDir dir;
+    test::SyntheticImageLoader loader;
+    QDir().mkpath(dir.filePath("mine"));
+    for (const char *name : {"mine/config.json", "mine/metrics.json"}) {
+        QFile file(dir.filePath(name));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\"the user's\": \"own file\"}");
+    }
+    try {
+        Trainer(dir.filePath("mine").toStdString(), loader).train(tinyConfig(1), test::SyntheticImageLoader::snapshot(16, 8));
+        QFAIL("expected an error");
+    } catch (const MlError &error) {
+        QVERIFY2(std::string(error.what()).find("is not empty and is not a Tagwise run") != std::string::npos, error.what());
+    }
+    QFile config(dir.filePath("mine/config.json"));
+    QVERIFY(config.open(QIODevice::ReadOnly));
+    QCOMPARE(config.readAll(), QByteArray("{\"the user's\": \"own file\"}"));
+    QVERIFY_THROWS_EXCEPTION(MlError, Trainer("/", loader).train(tinyConfig(1), test::SyntheticImageLoader::snapshot(16, 8)));
+
+    // A run stopped before its first epoch ended may start anew in its folder.
+    Feedback feedback;
+    Trainer stopped(dir.filePath("early").toStdString(), loader);
+    stopped.setFeedback(&feedback);
+    TrainingCallbacks callbacks;
+    callbacks.batch = [&](const BatchProgress &) { feedback.cancel(); };
+    stopped.setCallbacks(callbacks);
+    QCOMPARE(stopped.train(tinyConfig(1), test::SyntheticImageLoader::snapshot(16, 8)).status, TrainResult::Status::Canceled);
+    const TrainResult again = Trainer(dir.filePath("early").toStdString(), loader).train(tinyConfig(1), test::SyntheticImageLoader::snapshot(16, 8));
+    QCOMPARE(again.status, TrainResult::Status::Finished);
+}
+
+void TestTrainer::corruptCheckpointIsReported_data()
+{
+    QTest::addColumn<QString>("damage");
+    QTest::newRow("random bytes") << "random";
+    QTest::newRow("zeroed bytes") << "zeros";
+    QTest::newRow("truncated") << "truncate";
+}
+
+void TestTrainer::corruptCheckpointIsReported()
+{
+    QFETCH(QString, damage);
+    QTemporaryDir dir;
+    test::SyntheticImageLoader loader;
+    const std::string runDir = dir.filePath("run").toStdString();
+    Feedback feedback;
+    Trainer trainer(runDir, loader);
+    trainer.setFeedback(&feedback);
+    TrainingCallbacks callbacks;
+    callbacks.epoch = [&](const EpochRecord &) { feedback.cancel(); };
+    trainer.setCallbacks(callbacks);
+    QCOMPARE(trainer.train(tinyConfig(3), test::SyntheticImageLoader::snapshot(32, 8)).status, TrainResult::Status::Canceled);
+
+    QFile file(dir.filePath("run/last.pt"));
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    const qint64 size = file.size();
+    if (damage == "truncate") {
+        QVERIFY(file.resize(size / 2));
+    } else {
+        // 4 KiB in the middle of the archive, where the tensors are.
+        QByteArray bytes(4096, '\0');
+        if (damage == "random") {
+            std::mt19937 random(7);
+            for (char &c : bytes)
+                c = char(random() & 0xff);
+        }
+        QVERIFY(file.seek(size / 2));
+        QCOMPARE(file.write(bytes), qint64(bytes.size()));
+    }
+    file.close();
+    try {
+        Trainer(runDir, loader).resume();
+        QFAIL("a damaged checkpoint resumed");
+    } catch (const MlError &error) {
+        const std::string what = error.what();
+        QVERIFY2(what.find("last.pt: is corrupt") != std::string::npos, error.what());
+    }
+}
+
+void TestTrainer::threadCountIsCappedAtTheCores()
+{
+    if (qEnvironmentVariableIsSet("TAGWISE_THREADS"))
+        QSKIP("TAGWISE_THREADS pins the thread count");
+    const int cores = coreCount();
+    QCOMPARE(effectiveThreadCount(0), cores);
+    QCOMPARE(effectiveThreadCount(1), 1);
+    QCOMPARE(effectiveThreadCount(1000), cores);
+    qputenv("TAGWISE_THREADS", "1");
+    QCOMPARE(effectiveThreadCount(0), 1);
+    QCOMPARE(effectiveThreadCount(8), 1);
+    qunsetenv("TAGWISE_THREADS");
+    const ThreadBudget gui = ThreadBudget::interactive(8);
+    QCOMPARE(gui.threads, 7);
+    QVERIFY(gui.lowPriority);
+    QCOMPARE(ThreadBudget::interactive(2).threads, 2);
+    QVERIFY(!ThreadBudget::commandLine().lowPriority);
 }
 
 void TestTrainer::unreadableImagesAreReportedAndSkipped()
@@ -369,9 +688,6 @@ void TestTrainer::deviceSelection()
         return;
     }
     QCOMPARE(QString::fromStdString(selectDevice(DeviceChoice(choice), cudaAvailable).str()), expected);
-    // This machine: auto means what is there, and is never an error.
-    const c10::Device here = selectDevice(DeviceChoice::Auto);
-    QVERIFY(here.is_cpu() || here.is_cuda());
 }
 
 void TestTrainer::badConfigIsRefused_data()
