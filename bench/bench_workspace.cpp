@@ -7,12 +7,12 @@
 // The folder (generated small PNGs) is kept between runs; the project
 // (.tagwise/, thumbnails included) is removed first, so every run is cold.
 #include "core/project/projectstore.h"
-#include "ui/imagelistmodel.h"
+#include "ui/labeling/imagelistmodel.h"
 #include "ui/mainwindow.h"
-#include "ui/tagcheckbox.h"
-#include "ui/tagpanel.h"
-#include "ui/thumbnailgrid.h"
-#include "ui/thumbnailloader.h"
+#include "ui/labeling/tagcheckbox.h"
+#include "ui/labeling/tagpanel.h"
+#include "ui/labeling/thumbnailgrid.h"
+#include "ui/labeling/thumbnailloader.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

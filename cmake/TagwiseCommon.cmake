@@ -14,9 +14,10 @@ target_compile_options(tagwise_common INTERFACE -Wall -Wextra -Wno-unused-parame
 add_library(tagwise_no_qt_keywords INTERFACE)
 target_compile_definitions(tagwise_no_qt_keywords INTERFACE QT_NO_KEYWORDS)
 
-# tagwise_add_layer(NAME DIR LINKS...): a static library from every .cpp in DIR.
+# tagwise_add_layer(NAME DIR LINKS...): a static library from every .cpp in DIR
+# and its subfolders (ui/labeling, ui/train, ...).
 function(tagwise_add_layer name dir)
-  file(GLOB _sources CONFIGURE_DEPENDS ${dir}/*.cpp ${dir}/*.h)
+  file(GLOB_RECURSE _sources CONFIGURE_DEPENDS ${dir}/*.cpp ${dir}/*.h)
   add_library(${name} STATIC ${_sources})
   target_link_libraries(${name} PUBLIC tagwise_common ${ARGN})
   target_include_directories(${name} PUBLIC ${PROJECT_SOURCE_DIR})

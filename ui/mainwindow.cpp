@@ -3,20 +3,13 @@
 #include "core/formats/projectimport.h"
 #include "core/project/projecterror.h"
 #include "core/project/projectstore.h"
-#include "ui/datasetoverviewdialog.h"
-#include "ui/filterbar.h"
-#include "ui/imagelistmodel.h"
-#include "ui/imagepreview.h"
+#include "ui/labeling/labelingworkspace.h"
+#include "ui/labeling/tagpanel.h"
 #include "ui/problemsdialog.h"
 #include "ui/projecteditor.h"
 #include "ui/scanjob.h"
-#include "ui/tagpanel.h"
-#include "ui/tagswatch.h"
-#include "ui/thumbnailgrid.h"
-#include "ui/thumbnailloader.h"
 
 #include <QAction>
-#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
@@ -32,13 +25,13 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
-#include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <memory>
 
 // The resources live in a static library: register them explicitly (outside
@@ -63,8 +56,6 @@ const QString kSplitterKey = QStringLiteral("mainWindow/splitter");
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_editor(new ProjectEditor(this))
-    , m_loader(new ThumbnailLoader(this))
-    , m_model(new ImageListModel(m_loader, this))
 {
     initResources();
     setObjectName(QStringLiteral("mainWindow"));
@@ -79,31 +70,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     connect(m_editor, &ProjectEditor::errorOccurred, this,
             [this](const QString &message) { showError(tr("The edit was not saved"), message); });
-    connect(m_model, &ImageListModel::countsChanged, this, &MainWindow::updateStatus);
-    connect(m_model, &ImageListModel::rowsRebuilt, this, [this] {
-        m_filterBar->setCounts(m_model->rowCount(), m_model->totalCount());
-        // The model may have dropped a filter whose tag is gone.
-        if (!(m_filterBar->filter() == m_model->filter()))
-            m_filterBar->setFilter(m_model->filter());
-        syncFilterActions();
-    });
-    // A reset (filter, scan, import) keeps the selection and the current image.
-    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
-        m_savedSelection = m_grid->selectedImageIds();
-        m_savedCurrent = m_grid->currentImageId();
-    });
-    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
-        m_grid->selectImageIds(m_savedSelection, m_savedCurrent);
-        m_savedSelection.clear();
-        onSelectionSettled();
-    });
-
-    m_selectionTimer.setSingleShot(true);
-    m_selectionTimer.setInterval(0);
-    connect(&m_selectionTimer, &QTimer::timeout, this, &MainWindow::onSelectionSettled);
-    connect(m_grid->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            [this] { m_selectionTimer.start(); });
-    connect(m_grid->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onCurrentChanged);
+    connect(m_labeling, &LabelingWorkspace::statusChanged, this, &MainWindow::updateStatus);
 
     m_progressDelay.setSingleShot(true);
     m_progressDelay.setInterval(300);
@@ -126,9 +93,7 @@ MainWindow::~MainWindow()
     m_scan = nullptr;
     delete m_import;
     m_import = nullptr;
-    m_tagPanel->setStore(nullptr);
-    m_filterBar->setStore(nullptr);
-    m_model->setStore(nullptr);
+    m_labeling->setStore(nullptr);
     m_editor->setStore(nullptr);
 }
 
@@ -137,49 +102,17 @@ QUndoStack *MainWindow::undoStack() const
     return m_editor->undoStack();
 }
 
+ThumbnailGrid *MainWindow::thumbnailGrid() const { return m_labeling->thumbnailGrid(); }
+ImageListModel *MainWindow::imageModel() const { return m_labeling->imageModel(); }
+ThumbnailLoader *MainWindow::thumbnailLoader() const { return m_labeling->thumbnailLoader(); }
+TagPanel *MainWindow::tagPanel() const { return m_labeling->tagPanel(); }
+FilterBar *MainWindow::filterBar() const { return m_labeling->filterBar(); }
+ImagePreview *MainWindow::imagePreview() const { return m_labeling->imagePreview(); }
+QList<qint64> MainWindow::selectedImageIds() const { return m_labeling->selectedImageIds(); }
+DatasetOverviewDialog *MainWindow::showDatasetOverview() { return m_labeling->showDatasetOverview(); }
+
 void MainWindow::createWidgets()
 {
-    m_filterBar = new FilterBar;
-    m_grid = new ThumbnailGrid(m_model, m_loader);
-    m_grid->setFrameShape(QFrame::NoFrame);
-
-    auto *gridPane = new QWidget;
-    gridPane->setObjectName(QStringLiteral("gridPane"));
-    auto *gridLayout = new QVBoxLayout(gridPane);
-    gridLayout->setContentsMargins(0, 0, 0, 0);
-    gridLayout->setSpacing(0);
-    gridLayout->addWidget(m_filterBar);
-    auto *line = new QFrame;
-    line->setFrameShape(QFrame::HLine);
-    line->setFrameShadow(QFrame::Sunken);
-    gridLayout->addWidget(line);
-    gridLayout->addWidget(m_grid, 1);
-
-    m_preview = new ImagePreview;
-    m_caption = new QLabel;
-    m_caption->setObjectName(QStringLiteral("previewCaption"));
-    m_caption->setWordWrap(true);
-    m_caption->setTextFormat(Qt::RichText);
-    m_caption->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_caption->setContentsMargins(8, 4, 8, 8);
-    m_caption->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    auto *previewPane = new QWidget;
-    previewPane->setObjectName(QStringLiteral("previewPane"));
-    auto *previewLayout = new QVBoxLayout(previewPane);
-    previewLayout->setContentsMargins(0, 0, 0, 0);
-    previewLayout->setSpacing(0);
-    previewLayout->addWidget(m_preview, 1);
-    previewLayout->addWidget(m_caption);
-    connect(m_preview, &ImagePreview::loaded, this, &MainWindow::updateCaption);
-
-    m_splitter = new QSplitter(Qt::Horizontal);
-    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
-    m_splitter->addWidget(gridPane);
-    m_splitter->addWidget(previewPane);
-    m_splitter->setStretchFactor(0, 3);
-    m_splitter->setStretchFactor(1, 2);
-    m_splitter->setChildrenCollapsible(false);
-
     // Shown until a folder is open: says what to do first.
     auto *welcome = new QWidget;
     welcome->setObjectName(QStringLiteral("welcomePage"));
@@ -204,29 +137,19 @@ void MainWindow::createWidgets()
     welcomeLayout->addWidget(openButton, 0, Qt::AlignHCenter);
     welcomeLayout->addStretch(3);
 
+    m_labeling = new LabelingWorkspace(m_editor);
     m_stack = new QStackedWidget;
     m_stack->addWidget(welcome);
-    m_stack->addWidget(m_splitter);
+    m_stack->addWidget(m_labeling);
     setCentralWidget(m_stack);
 
-    m_tagPanel = new TagPanel;
     m_tagDock = new QDockWidget(tr("Tags"), this);
     m_tagDock->setObjectName(QStringLiteral("tagDock"));
-    m_tagDock->setWidget(m_tagPanel);
+    m_tagDock->setWidget(m_labeling->tagPanel());
     m_tagDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable
                            | QDockWidget::DockWidgetFloatable);
     m_tagDock->setMinimumWidth(220);
     addDockWidget(Qt::RightDockWidgetArea, m_tagDock);
-
-    connect(m_filterBar, &FilterBar::filterChanged, this, &MainWindow::onFilterChanged);
-    connect(m_filterBar, &FilterBar::refreshRequested, m_model, &ImageListModel::refilter);
-    connect(m_tagPanel, &TagPanel::tagClicked, this, &MainWindow::onTagClicked);
-    connect(m_tagPanel, &TagPanel::addTagRequested, this, &MainWindow::onAddTagRequested);
-    connect(m_tagPanel, &TagPanel::renameTagRequested, m_editor, &ProjectEditor::renameTag);
-    connect(m_tagPanel, &TagPanel::recolorTagRequested, m_editor, &ProjectEditor::setTagColor);
-    connect(m_tagPanel, &TagPanel::shortcutRequested, m_editor, &ProjectEditor::setTagShortcut);
-    connect(m_tagPanel, &TagPanel::mergeTagsRequested, m_editor, &ProjectEditor::mergeTags);
-    connect(m_tagPanel, &TagPanel::deleteTagRequested, m_editor, &ProjectEditor::deleteTag);
 }
 
 void MainWindow::createActions()
@@ -298,58 +221,6 @@ void MainWindow::createActions()
     m_redoAction->setShortcuts(redoKeys);
     m_redoAction->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
 
-    m_selectAllAction = new QAction(tr("Select &All"), this);
-    m_selectAllAction->setObjectName(QStringLiteral("selectAllAction"));
-    m_selectAllAction->setShortcut(QKeySequence::SelectAll);
-    connect(m_selectAllAction, &QAction::triggered, this, [this] {
-        m_grid->selectAll();
-        m_grid->setFocus();
-    });
-
-    m_reviewedAction = new QAction(tr("Mark &Reviewed"), this);
-    m_reviewedAction->setObjectName(QStringLiteral("markReviewedAction"));
-    m_reviewedAction->setShortcut(Qt::Key_Space);
-    m_reviewedAction->setToolTip(tr("Toggle the reviewed mark of the selected images"));
-    connect(m_reviewedAction, &QAction::triggered, this,
-            [this] { m_editor->toggleReviewed(selectedImageIds()); });
-
-    m_filterGroup = new QActionGroup(this);
-    m_filterGroup->setExclusive(true);
-    const QList<std::pair<ImageFilter::Mode, QString>> modes = {
-        {ImageFilter::Mode::All, tr("&All Images")},
-        {ImageFilter::Mode::Untagged, tr("&Untagged")},
-        {ImageFilter::Mode::NotReviewed, tr("&Not Reviewed")},
-        {ImageFilter::Mode::Missing, tr("&Missing Files")},
-    };
-    for (const auto &[mode, text] : modes) {
-        auto *action = new QAction(text, m_filterGroup);
-        action->setCheckable(true);
-        action->setData(int(mode));
-        action->setObjectName(QStringLiteral("filterAction%1").arg(int(mode)));
-        connect(action, &QAction::triggered, this, [this, mode = mode] {
-            ImageFilter filter = m_filterBar->filter();
-            filter.mode = mode;
-            filter.tagId = 0;
-            m_filterBar->setFilter(filter);
-            onFilterChanged(filter);
-        });
-    }
-    m_reapplyFilterAction = new QAction(tr("&Reapply Filter"), this);
-    m_reapplyFilterAction->setObjectName(QStringLiteral("reapplyFilterAction"));
-    m_reapplyFilterAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
-    connect(m_reapplyFilterAction, &QAction::triggered, m_model, &ImageListModel::refilter);
-    m_searchAction = new QAction(tr("&Search File Names"), this);
-    m_searchAction->setObjectName(QStringLiteral("searchAction"));
-    m_searchAction->setShortcut(QKeySequence::Find);
-    connect(m_searchAction, &QAction::triggered, this, [this] {
-        m_filterBar->searchEdit()->setFocus();
-        m_filterBar->searchEdit()->selectAll();
-    });
-
-    m_overviewAction = new QAction(tr("Dataset &Overview…"), this);
-    m_overviewAction->setObjectName(QStringLiteral("datasetOverviewAction"));
-    connect(m_overviewAction, &QAction::triggered, this, &MainWindow::showDatasetOverview);
-
     m_aboutAction = new QAction(tr("&About Tagwise"), this);
     m_aboutAction->setObjectName(QStringLiteral("aboutAction"));
     m_aboutAction->setMenuRole(QAction::AboutRole);
@@ -380,19 +251,10 @@ void MainWindow::createMenus()
     edit->addAction(m_undoAction);
     edit->addAction(m_redoAction);
     edit->addSeparator();
-    edit->addAction(m_selectAllAction);
-    edit->addAction(m_reviewedAction);
-    m_toggleTagMenu = edit->addMenu(tr("&Toggle Tag"));
-    m_toggleTagMenu->setObjectName(QStringLiteral("toggleTagMenu"));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("viewMenu"));
-    QMenu *show = view->addMenu(tr("&Show"));
-    show->addActions(m_filterGroup->actions());
-    view->addAction(m_reapplyFilterAction);
-    view->addAction(m_searchAction);
-    view->addSeparator();
-    view->addAction(m_overviewAction);
+    m_labeling->addActionsTo(edit, view);
     view->addSeparator();
     QAction *tagsToggle = m_tagDock->toggleViewAction();
     tagsToggle->setText(tr("&Tag Panel"));
@@ -403,8 +265,8 @@ void MainWindow::createMenus()
     help->setObjectName(QStringLiteral("helpMenu"));
     help->addAction(m_aboutAction);
 
-    // The window owns the keyboard shortcuts, so they work while the grid has focus.
-    addActions({m_undoAction, m_redoAction, m_selectAllAction, m_reviewedAction, m_reapplyFilterAction, m_searchAction});
+    // The window owns these shortcuts, so they work wherever the focus is.
+    addActions({m_undoAction, m_redoAction});
 }
 
 void MainWindow::createStatusBar()
@@ -437,8 +299,7 @@ void MainWindow::restoreSettings()
     if (!restoreGeometry(settings.value(kGeometryKey).toByteArray()))
         resize(1280, 800);
     restoreState(settings.value(kStateKey).toByteArray());
-    if (!m_splitter->restoreState(settings.value(kSplitterKey).toByteArray()))
-        m_splitter->setSizes({640, 380});
+    m_labeling->restoreSplitterState(settings.value(kSplitterKey).toByteArray());
 }
 
 void MainWindow::saveSettings()
@@ -446,7 +307,7 @@ void MainWindow::saveSettings()
     QSettings settings;
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kStateKey, saveState());
-    settings.setValue(kSplitterKey, m_splitter->saveState());
+    settings.setValue(kSplitterKey, m_labeling->saveSplitterState());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -472,29 +333,32 @@ bool MainWindow::openProject(const QString &folder)
     closeProject();
     m_store = std::move(store);
     ProjectStore *opened = m_store.get();
-    m_loader->setCacheDir(opened->dataPath() + QStringLiteral("/thumbnails"));
     m_editor->setStore(opened);
-    m_model->setStore(opened);
-    m_tagPanel->setStore(opened);
-    m_filterBar->setStore(opened);
-    if (m_overview)
-        m_overview->setStore(opened);
-    connect(opened, &ProjectStore::tagsChanged, this, &MainWindow::rebuildTagActions);
-    connect(opened, &ProjectStore::imagesChanged, this, [this](const QList<qint64> &ids) {
-        if (ids.contains(m_grid->currentImageId()))
-            updateCaption();
-    });
-    rebuildTagActions();
-    setWindowTitle(tr("%1 — Tagwise").arg(QDir::toNativeSeparators(opened->rootPath())));
-    m_stack->setCurrentIndex(1);
+    m_stack->setCurrentWidget(m_labeling);
+    m_labeling->setStore(opened);
+    setWindowTitle((opened->isReadOnly() ? tr("%1 (read-only) — Tagwise") : tr("%1 — Tagwise"))
+                       .arg(QDir::toNativeSeparators(opened->rootPath())));
     addRecentFolder(opened->rootPath());
-    if (m_model->rowCount() > 0)
-        m_grid->setCurrentIndex(m_model->index(0));
     updateActions();
     updateStatus();
-    m_grid->setFocus();
     Q_EMIT projectOpened(opened->rootPath());
-    startScan();
+    if (!opened->rejectedImages().isEmpty()) {
+        QStringList lines;
+        for (const RejectedImage &rejected : opened->rejectedImages())
+            lines << QStringLiteral("%1: %2").arg(rejected.path, rejected.reason);
+        auto *dialog = new ProblemsDialog(
+            tr("%1 rows of the project's database name files outside the project, or in hidden folders. They "
+               "are left out: Tagwise never reads or exports them.")
+                .arg(lines.size()),
+            lines, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    }
+    if (opened->isReadOnly())
+        statusBar()->showMessage(tr("The project's files are read-only: you can look and export, but not edit."),
+                                 15000);
+    else
+        startScan();
     return true;
 }
 
@@ -507,28 +371,21 @@ void MainWindow::closeProject()
     m_rescanRequested = false;
     hideProgress();
     m_editor->setStore(nullptr);
-    m_model->setStore(nullptr);
-    m_tagPanel->setStore(nullptr);
-    m_filterBar->setStore(nullptr);
-    if (m_overview)
-        m_overview->setStore(nullptr);
-    m_loader->setCacheDir(QString());
-    m_preview->showImage(QString());
+    m_labeling->setStore(nullptr);
     m_store.reset();
-    rebuildTagActions();
     updateActions();
 }
 
 void MainWindow::rescan()
 {
-    if (!m_store)
+    if (!m_store || m_store->isReadOnly())
         return;
     if (m_scan) {
         m_rescanRequested = true;
         return;
     }
     // Files may have changed under the same names: make the thumbnails again.
-    m_loader->invalidate();
+    m_labeling->invalidateThumbnails();
     startScan();
 }
 
@@ -589,8 +446,12 @@ void MainWindow::handleScanFinished(const QList<ScannedFile> &files, bool cancel
         } catch (const ProjectError &error) {
             showError(tr("The scan could not be saved"), error.message());
         }
-        if (!m_grid->currentIndex().isValid() && m_model->rowCount() > 0)
-            m_grid->setCurrentIndex(m_model->index(0));
+        if (const QStringList skipped = job->skipped(); !skipped.isEmpty()) {
+            auto *dialog = new ProblemsDialog(tr("The scan left out %1 files or folders:").arg(skipped.size()), skipped, this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->open();
+        }
+        m_labeling->selectFirstImageIfNone();
     }
     updateActions();
     updateStatus();
@@ -613,7 +474,9 @@ bool MainWindow::startImport(const ImportJob::Request &request)
         showError(tr("Import"), tr("An import is already running."));
         return false;
     }
-    m_import = new ImportJob(request, this);
+    ImportJob::Request inProject = request;
+    inProject.rootDir = m_store->rootPath();
+    m_import = new ImportJob(inProject, this);
     connect(m_import, &ImportJob::finished, this, &MainWindow::handleImportFinished);
     showProgress(tr("Reading %1…").arg(QFileInfo(request.source).fileName()), false);
     m_import->start();
@@ -739,7 +602,8 @@ void MainWindow::onImportTriggered(DatasetFormat format)
             return;
     }
     request.replace = true;
-    if (m_model->counts().tagged > 0) {
+    if (std::any_of(m_store->images().cbegin(), m_store->images().cend(),
+                    [](const ImageRecord &image) { return !image.tags.empty(); })) {
         QMessageBox box(QMessageBox::Question, tr("Import %1").arg(name),
                         tr("Some images already have tags. Should the imported tags replace the tags of the "
                            "images they list, or be added to them?"),
@@ -789,129 +653,6 @@ void MainWindow::onAboutTriggered()
             .arg(QApplication::applicationVersion()));
 }
 
-DatasetOverviewDialog *MainWindow::showDatasetOverview()
-{
-    if (!m_overview) {
-        m_overview = new DatasetOverviewDialog(this);
-        m_overview->setAttribute(Qt::WA_DeleteOnClose);
-        m_overview->setStore(m_store.get());
-    } else {
-        m_overview->refresh();
-    }
-    m_overview->show();
-    m_overview->raise();
-    return m_overview;
-}
-
-// --- labeling
-
-QList<qint64> MainWindow::selectedImageIds() const
-{
-    return m_grid->selectedImageIds();
-}
-
-void MainWindow::onFilterChanged(const ImageFilter &filter)
-{
-    m_model->setFilter(filter);
-}
-
-void MainWindow::onSelectionSettled()
-{
-    m_selectionTimer.stop();
-    m_tagPanel->setSelection(selectedImageIds());
-    updateStatus();
-}
-
-void MainWindow::onTagClicked(qint64 tagId, bool on)
-{
-    m_editor->setTag(selectedImageIds(), tagId, on);
-}
-
-void MainWindow::onAddTagRequested(const QString &name)
-{
-    m_editor->addTag(name);
-}
-
-void MainWindow::onCurrentChanged()
-{
-    const QModelIndex current = m_grid->currentIndex();
-    if (!current.isValid()) {
-        m_preview->showImage(QString());
-    } else {
-        m_preview->showImage(current.data(ImageListModel::AbsolutePathRole).toString(),
-                             current.data(ImageListModel::MissingRole).toBool());
-    }
-    updateCaption();
-}
-
-void MainWindow::updateCaption()
-{
-    const QModelIndex current = m_grid->currentIndex();
-    const ImageRecord *image = current.isValid() ? m_model->record(current.row()) : nullptr;
-    if (!image || !m_store) {
-        m_caption->clear();
-        return;
-    }
-    const QString name = current.data(Qt::DisplayRole).toString().toHtmlEscaped();
-    const int slash = int(image->path.lastIndexOf(QLatin1Char('/')));
-    QString details;
-    if (slash > 0)
-        details += QDir::toNativeSeparators(image->path.left(slash)).toHtmlEscaped() + QStringLiteral(" · ");
-    if (m_preview->originalSize().isValid() && m_preview->path() == m_store->absolutePath(image->path))
-        details += tr("%1 × %2").arg(m_preview->originalSize().width()).arg(m_preview->originalSize().height())
-                   + QStringLiteral(" · ");
-    details += image->reviewed ? tr("reviewed") : tr("not reviewed");
-    if (image->missing)
-        details += QStringLiteral(" · <span style='color:#b03030'>") + tr("file missing") + QStringLiteral("</span>");
-
-    QStringList chips;
-    for (const TagInfo &tag : m_store->tags()) {
-        if (image->hasTag(tag.id))
-            chips << QStringLiteral("<span style='color:%1'>&#9632;</span>&nbsp;%2")
-                         .arg(tag.color, tag.name.toHtmlEscaped());
-    }
-    const QString tags = chips.isEmpty() ? QStringLiteral("<i>") + tr("no tags") + QStringLiteral("</i>")
-                                         : chips.join(QStringLiteral("&nbsp;&nbsp; "));
-    m_caption->setText(QStringLiteral("<b>%1</b><br><span style='color:gray'>%2</span><br>%3")
-                           .arg(name, details, tags));
-}
-
-void MainWindow::rebuildTagActions()
-{
-    for (QAction *action : std::as_const(m_tagActions)) {
-        // Later, not now: this may run inside one of these actions' signals.
-        removeAction(action);
-        action->setShortcuts({});
-        action->setObjectName(QString());
-        action->deleteLater();
-    }
-    m_tagActions.clear();
-    m_toggleTagMenu->clear();
-    if (m_store) {
-        for (const TagInfo &tag : m_store->tags()) {
-            auto *action = new QAction(tagSwatch(QColor(tag.color)), tag.name, this);
-            action->setObjectName(QStringLiteral("toggleTagAction_%1").arg(tag.id));
-            QList<QKeySequence> keys;
-            if (!tag.shortcut.isEmpty()) {
-                const QKeySequence key(tag.shortcut, QKeySequence::PortableText);
-                keys << key;
-                // The number pad's digits are other keys to Qt: accept them too.
-                if (key.count() == 1 && key[0].key() >= Qt::Key_0 && key[0].key() <= Qt::Key_9
-                    && key[0].keyboardModifiers() == Qt::NoModifier)
-                    keys << QKeySequence(Qt::KeypadModifier | key[0].key());
-            }
-            action->setShortcuts(keys);
-            const qint64 id = tag.id;
-            connect(action, &QAction::triggered, this, [this, id] { m_editor->toggleTag(selectedImageIds(), id); });
-            m_toggleTagMenu->addAction(action);
-            addAction(action);
-            m_tagActions.append(action);
-        }
-    }
-    m_toggleTagMenu->setEnabled(!m_tagActions.isEmpty());
-    updateCaption();
-}
-
 void MainWindow::rebuildRecentMenu()
 {
     m_recentMenu->clear();
@@ -946,44 +687,20 @@ QString MainWindow::statusText() const
 
 void MainWindow::updateStatus()
 {
-    if (!m_store) {
-        m_statusLabel->setText(tr("No folder open"));
-        return;
-    }
-    const ImageListModel::Counts &counts = m_model->counts();
-    const QString dot = QStringLiteral(" · ");
-    const QLocale locale;
-    m_statusLabel->setText((counts.images == 1 ? tr("1 image") : tr("%1 images").arg(locale.toString(counts.images)))
-                           + dot + tr("%1 tagged").arg(locale.toString(counts.tagged)) + dot
-                           + tr("%1 reviewed").arg(locale.toString(counts.reviewed)) + dot
-                           + tr("%1 missing").arg(locale.toString(counts.missing)) + dot
-                           + tr("%1 selected").arg(locale.toString(m_grid->selectedCount())));
+    m_statusLabel->setText(m_labeling->statusText());
 }
 
 void MainWindow::updateActions()
 {
     const bool open = m_store != nullptr;
-    m_rescanAction->setEnabled(open);
+    const bool writable = open && !m_store->isReadOnly();
+    m_rescanAction->setEnabled(writable);
     for (QAction *action : std::as_const(m_importActions))
-        action->setEnabled(open && !m_import);
+        action->setEnabled(writable && !m_import);
     for (QAction *action : std::as_const(m_exportActions))
         action->setEnabled(open);
-    m_selectAllAction->setEnabled(open);
-    m_reviewedAction->setEnabled(open);
-    m_overviewAction->setEnabled(open);
-    m_reapplyFilterAction->setEnabled(open);
-    m_searchAction->setEnabled(open);
-    m_filterGroup->setEnabled(open);
-    m_filterBar->setEnabled(open);
     if (!open)
         m_stack->setCurrentIndex(0);
-}
-
-void MainWindow::syncFilterActions()
-{
-    const ImageFilter filter = m_model->filter();
-    for (QAction *action : m_filterGroup->actions())
-        action->setChecked(!filter.needsTag() && action->data().toInt() == int(filter.mode));
 }
 
 void MainWindow::showProgress(const QString &text, bool cancelable)

@@ -1,5 +1,5 @@
 #include "core/project/projectstore.h"
-#include "ui/datasetstats.h"
+#include "ui/labeling/datasetstats.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

@@ -1,5 +1,5 @@
 #include "core/project/projectstore.h"
-#include "ui/imagefilter.h"
+#include "ui/labeling/imagefilter.h"
 
 #include <QtTest>
 

@@ -3,17 +3,17 @@
 // on the grid, and a fresh ProjectStore::open() to check what reached disk.
 
 #include "core/project/projectstore.h"
-#include "ui/datasetoverviewdialog.h"
-#include "ui/filterbar.h"
-#include "ui/imagelistmodel.h"
-#include "ui/imagepreview.h"
+#include "ui/labeling/datasetoverviewdialog.h"
+#include "ui/labeling/filterbar.h"
+#include "ui/labeling/imagelistmodel.h"
+#include "ui/labeling/imagepreview.h"
 #include "ui/mainwindow.h"
 #include "ui/problemsdialog.h"
 #include "ui/projecteditor.h"
-#include "ui/tagcheckbox.h"
-#include "ui/tagpanel.h"
-#include "ui/thumbnailgrid.h"
-#include "ui/thumbnailloader.h"
+#include "ui/labeling/tagcheckbox.h"
+#include "ui/labeling/tagpanel.h"
+#include "ui/labeling/thumbnailgrid.h"
+#include "ui/labeling/thumbnailloader.h"
 
 #include <QAction>
 #include <QComboBox>

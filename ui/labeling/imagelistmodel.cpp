@@ -1,7 +1,7 @@
-#include "ui/imagelistmodel.h"
+#include "ui/labeling/imagelistmodel.h"
 
 #include "core/project/projectstore.h"
-#include "ui/thumbnailloader.h"
+#include "ui/labeling/thumbnailloader.h"
 
 
 #include <algorithm>

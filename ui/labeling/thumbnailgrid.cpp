@@ -1,8 +1,8 @@
-#include "ui/thumbnailgrid.h"
+#include "ui/labeling/thumbnailgrid.h"
 
-#include "ui/imagelistmodel.h"
-#include "ui/thumbnaildelegate.h"
-#include "ui/thumbnailloader.h"
+#include "ui/labeling/imagelistmodel.h"
+#include "ui/labeling/thumbnaildelegate.h"
+#include "ui/labeling/thumbnailloader.h"
 
 #include <QEvent>
 #include <QScrollBar>

@@ -1,4 +1,4 @@
-#include "ui/datasetoverviewdialog.h"
+#include "ui/labeling/datasetoverviewdialog.h"
 
 #include <QDialogButtonBox>
 #include <QHeaderView>

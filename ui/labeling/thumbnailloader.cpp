@@ -1,4 +1,4 @@
-#include "ui/thumbnailloader.h"
+#include "ui/labeling/thumbnailloader.h"
 
 #include "core/imaging/thumbnailcache.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/datasetstats.h"
+#include "ui/labeling/datasetstats.h"
 
 #include <QDialog>
 #include <QPointer>

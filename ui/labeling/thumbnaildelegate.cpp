@@ -1,7 +1,7 @@
-#include "ui/thumbnaildelegate.h"
+#include "ui/labeling/thumbnaildelegate.h"
 
 #include "core/project/projectstore.h"
-#include "ui/imagelistmodel.h"
+#include "ui/labeling/imagelistmodel.h"
 
 #include <QApplication>
 #include <QPainter>

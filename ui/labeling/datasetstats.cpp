@@ -1,4 +1,4 @@
-#include "ui/datasetstats.h"
+#include "ui/labeling/datasetstats.h"
 
 #include <QHash>
 

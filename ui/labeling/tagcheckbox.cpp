@@ -1,4 +1,4 @@
-#include "ui/tagcheckbox.h"
+#include "ui/labeling/tagcheckbox.h"
 
 namespace tagwise {
 

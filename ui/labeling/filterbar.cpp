@@ -1,4 +1,4 @@
-#include "ui/filterbar.h"
+#include "ui/labeling/filterbar.h"
 
 #include "core/project/projectstore.h"
 #include "ui/tagswatch.h"

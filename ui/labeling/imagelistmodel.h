@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/imagefilter.h"
+#include "ui/labeling/imagefilter.h"
 
 #include <QAbstractListModel>
 #include <QColor>

@@ -1,4 +1,4 @@
-#include "ui/imagefilter.h"
+#include "ui/labeling/imagefilter.h"
 
 #include "core/project/projectstore.h"
 

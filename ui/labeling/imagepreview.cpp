@@ -1,4 +1,4 @@
-#include "ui/imagepreview.h"
+#include "ui/labeling/imagepreview.h"
 
 #include <QImageReader>
 #include <QPainter>

@@ -1,7 +1,7 @@
-#include "ui/tagpanel.h"
+#include "ui/labeling/tagpanel.h"
 
 #include "core/project/projectstore.h"
-#include "ui/tagcheckbox.h"
+#include "ui/labeling/tagcheckbox.h"
 #include "ui/tagswatch.h"
 
 #include <QColorDialog>
