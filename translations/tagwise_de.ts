@@ -16,10 +16,6 @@
         <translation>%1: Lesen fehlgeschlagen: %2</translation>
     </message>
     <message>
-        <source>%1: cannot copy to %2: %3</source>
-        <translation>%1: Kopieren nach %2 fehlgeschlagen: %3</translation>
-    </message>
-    <message>
         <source>%1: the folder does not exist</source>
         <translation>%1: Der Ordner existiert nicht</translation>
     </message>
@@ -120,24 +116,8 @@
         <translation>unvollständiger Dateikopf</translation>
     </message>
     <message>
-        <source>PNG without an IHDR chunk</source>
-        <translation>PNG ohne IHDR-Chunk</translation>
-    </message>
-    <message>
-        <source>PNG with an unknown colour type %1</source>
-        <translation>PNG mit unbekanntem Farbtyp %1</translation>
-    </message>
-    <message>
-        <source>JPEG marker expected at byte %1</source>
-        <translation>JPEG-Marker bei Byte %1 erwartet</translation>
-    </message>
-    <message>
         <source>JPEG without a frame header</source>
         <translation>JPEG ohne Frame-Header</translation>
-    </message>
-    <message>
-        <source>JPEG segment of length %1 at byte %2</source>
-        <translation>JPEG-Segment der Länge %1 bei Byte %2</translation>
     </message>
     <message>
         <source>BigTIFF is not supported</source>
@@ -324,10 +304,6 @@
         <translation>%1: kein Ordner</translation>
     </message>
     <message>
-        <source>%1: cannot create the project folder</source>
-        <translation>%1: Der Projektordner kann nicht angelegt werden</translation>
-    </message>
-    <message>
         <source>%1: cannot open the project database: %2</source>
         <translation>%1: Die Projektdatenbank kann nicht geöffnet werden: %2</translation>
     </message>
@@ -356,40 +332,204 @@
         <translation>%1: %2 kann nicht hinzugefügt werden: %3</translation>
     </message>
     <message>
-        <source>A tag needs a name</source>
-        <translation>Ein Tag braucht einen Namen</translation>
-    </message>
-    <message>
-        <source>Tag &quot;%1&quot;: a tag name cannot contain spaces or commas</source>
-        <translation>Tag „%1“: Ein Tag-Name darf keine Leerzeichen oder Kommas enthalten</translation>
-    </message>
-    <message>
         <source>Tag &quot;%1&quot; exists already</source>
         <translation>Das Tag „%1“ existiert bereits</translation>
-    </message>
-    <message>
-        <source>%1: cannot add tag %2: %3</source>
-        <translation>%1: Das Tag %2 kann nicht hinzugefügt werden: %3</translation>
     </message>
     <message>
         <source>No tag with id %1</source>
         <translation>Kein Tag mit der ID %1</translation>
     </message>
     <message>
-        <source>%1: cannot rename tag: %2</source>
-        <translation>%1: Das Tag kann nicht umbenannt werden: %2</translation>
-    </message>
-    <message>
         <source>Cannot merge tag %1 into tag %2</source>
         <translation>Das Tag %1 kann nicht in das Tag %2 zusammengeführt werden</translation>
     </message>
     <message>
-        <source>%1: cannot save a tag: %2</source>
-        <translation>%1: Ein Tag kann nicht gespeichert werden: %2</translation>
+        <source>%1: cannot create: %2</source>
+        <translation>%1: kann nicht angelegt werden: %2</translation>
     </message>
     <message>
-        <source>Tag &quot;%1&quot; of %2: a tag name cannot contain spaces or commas</source>
-        <translation>Tag „%1“ in %2: Ein Tag-Name darf keine Leerzeichen oder Kommas enthalten</translation>
+        <source>&quot;%1&quot; is too large (ids must stay below 2^53 = 9007199254740992 to be read exactly)</source>
+        <translation>„%1“ ist zu groß (IDs müssen unter 2^53 = 9007199254740992 bleiben, um exakt gelesen zu werden)</translation>
+    </message>
+    <message>
+        <source>%1: is inside the project&apos;s own folder %2; export somewhere else</source>
+        <translation>%1: liegt im projekteigenen Ordner %2; bitte woandershin exportieren</translation>
+    </message>
+    <message>
+        <source>%1: is an image of the project; an export never overwrites one</source>
+        <translation>%1: ist ein Bild des Projekts; ein Export überschreibt nie eines</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>Datei nicht vorhanden</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>keine reguläre Datei</translation>
+    </message>
+    <message>
+        <source>lies in %1, a symbolic link to a folder (the project&apos;s scan does not follow those, as the folder may lie outside the project)</source>
+        <translation>liegt in %1, einem symbolischen Link auf einen Ordner (die Projektsuche folgt solchen Links nicht, da der Ordner außerhalb des Projekts liegen kann)</translation>
+    </message>
+    <message>
+        <source>lies outside the project folder</source>
+        <translation>liegt außerhalb des Projektordners</translation>
+    </message>
+    <message>
+        <source>%1: not imported: %2</source>
+        <translation>%1: nicht importiert: %2</translation>
+    </message>
+    <message>
+        <source>%1: the image &quot;%2&quot; %3</source>
+        <translation>%1: das Bild „%2“ %3</translation>
+    </message>
+    <message>
+        <source>%1: %2: not imported: tag &quot;%3&quot; holds a control character</source>
+        <translation>%1: %2: nicht importiert: Tag „%3“ enthält ein Steuerzeichen</translation>
+    </message>
+    <message>
+        <source>corrupt PNG header (no IHDR chunk)</source>
+        <translation>beschädigter PNG-Kopf (kein IHDR-Block)</translation>
+    </message>
+    <message>
+        <source>corrupt PNG header (colour type %1)</source>
+        <translation>beschädigter PNG-Kopf (Farbtyp %1)</translation>
+    </message>
+    <message>
+        <source>corrupt JPEG marker segment at byte %1</source>
+        <translation>beschädigtes JPEG-Markersegment bei Byte %1</translation>
+    </message>
+    <message>
+        <source>%1: left out: its name is not valid UTF-8 text; rename it</source>
+        <translation>%1: ausgelassen: der Name ist kein gültiger UTF-8-Text; bitte umbenennen</translation>
+    </message>
+    <message>
+        <source>an empty path</source>
+        <translation>ein leerer Pfad</translation>
+    </message>
+    <message>
+        <source>not a path relative to the project folder</source>
+        <translation>kein Pfad relativ zum Projektordner</translation>
+    </message>
+    <message>
+        <source>leaves the project folder or is not a clean path</source>
+        <translation>verlässt den Projektordner oder ist kein sauberer Pfad</translation>
+    </message>
+    <message>
+        <source>lies in a hidden folder, or is hidden (&quot;%1&quot;)</source>
+        <translation>liegt in einem versteckten Ordner oder ist versteckt („%1“)</translation>
+    </message>
+    <message>
+        <source>a tag needs a name</source>
+        <translation>ein Tag braucht einen Namen</translation>
+    </message>
+    <message>
+        <source>a tag name cannot contain spaces or commas</source>
+        <translation>ein Tag-Name darf keine Leerzeichen oder Kommas enthalten</translation>
+    </message>
+    <message>
+        <source>a tag name cannot contain control characters or white space (U+%1)</source>
+        <translation>ein Tag-Name darf keine Steuer- oder Leerraumzeichen enthalten (U+%1)</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>der Datenträger ist voll</translation>
+    </message>
+    <message>
+        <source>the project&apos;s files are read-only</source>
+        <translation>die Dateien des Projekts sind schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>a disk input/output error (%1)</source>
+        <translation>ein Ein-/Ausgabefehler des Datenträgers (%1)</translation>
+    </message>
+    <message>
+        <source>the project database is damaged (%1)</source>
+        <translation>die Projektdatenbank ist beschädigt (%1)</translation>
+    </message>
+    <message>
+        <source>%1: not a file</source>
+        <translation>%1: keine Datei</translation>
+    </message>
+    <message>
+        <source>%1: the project database is empty (0 bytes), so its labels are lost; restore it from a backup, or delete it to start the project anew</source>
+        <translation>%1: die Projektdatenbank ist leer (0 Bytes), ihre Labels sind also verloren; stellen Sie sie aus einer Sicherung wieder her oder löschen Sie sie, um das Projekt neu zu beginnen</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the project folder (%2)</source>
+        <translation>%1: der Projektordner kann nicht angelegt werden (%2)</translation>
+    </message>
+    <message>
+        <source>unknown reason</source>
+        <translation>unbekannter Grund</translation>
+    </message>
+    <message>
+        <source>the folder is read-only</source>
+        <translation>der Ordner ist schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the project database: %2</source>
+        <translation>%1: die Projektdatenbank kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: not a Tagwise project database (it holds no Tagwise tables); it is left as it is</source>
+        <translation>%1: keine Tagwise-Projektdatenbank (sie enthält keine Tagwise-Tabellen); sie bleibt unverändert</translation>
+    </message>
+    <message>
+        <source>%1: made by an older version of Tagwise and must be updated, but the project&apos;s files are read-only</source>
+        <translation>%1: von einer älteren Tagwise-Version angelegt und muss aktualisiert werden, aber die Dateien des Projekts sind schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>%1: %2: %3</source>
+        <translation>%1: %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: the project is open read-only (its files may not be written); the change was not made</source>
+        <translation>%1: das Projekt ist schreibgeschützt geöffnet (seine Dateien dürfen nicht geschrieben werden); die Änderung wurde nicht vorgenommen</translation>
+    </message>
+    <message>
+        <source>cannot add %1</source>
+        <translation>%1 kann nicht hinzugefügt werden</translation>
+    </message>
+    <message>
+        <source>Tag &quot;%1&quot;: %2</source>
+        <translation>Tag „%1“: %2</translation>
+    </message>
+    <message>
+        <source>cannot add tag %1</source>
+        <translation>Tag %1 kann nicht hinzugefügt werden</translation>
+    </message>
+    <message>
+        <source>cannot rename tag</source>
+        <translation>Tag kann nicht umbenannt werden</translation>
+    </message>
+    <message>
+        <source>cannot save a tag</source>
+        <translation>ein Tag kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>cannot save</source>
+        <translation>kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Tag &quot;%1&quot; of %2: %3</source>
+        <translation>Tag „%1“ von %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: a run needs an id and one of the statuses %2</source>
+        <translation>%1: ein Trainingslauf braucht eine ID und einen der Status %2</translation>
+    </message>
+    <message>
+        <source>cannot save run %1</source>
+        <translation>Trainingslauf %1 kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>%1: cannot update the project&apos;s tables: %2 (%3)</source>
+        <translation>%1: die Tabellen des Projekts können nicht aktualisiert werden: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1: cannot save the updated tables: %2</source>
+        <translation>%1: die aktualisierten Tabellen können nicht gespeichert werden: %2</translation>
     </message>
 </context>
 <context>
@@ -615,6 +755,105 @@ Ihre Tags bleiben erhalten; lesen Sie den Ordner neu ein, sobald sie wieder da i
     </message>
 </context>
 <context>
+    <name>tagwise::LabelingWorkspace</name>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>&amp;Alle auswählen</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Reviewed</source>
+        <translation>Als &amp;geprüft markieren</translation>
+    </message>
+    <message>
+        <source>Toggle the reviewed mark of the selected images</source>
+        <translation>Geprüft-Markierung der ausgewählten Bilder umschalten</translation>
+    </message>
+    <message>
+        <source>&amp;All Images</source>
+        <translation>&amp;Alle Bilder</translation>
+    </message>
+    <message>
+        <source>&amp;Untagged</source>
+        <translation>&amp;Ohne Tags</translation>
+    </message>
+    <message>
+        <source>&amp;Not Reviewed</source>
+        <translation>&amp;Nicht geprüft</translation>
+    </message>
+    <message>
+        <source>&amp;Missing Files</source>
+        <translation>&amp;Fehlende Dateien</translation>
+    </message>
+    <message>
+        <source>&amp;Reapply Filter</source>
+        <translation>Filter erneut an&amp;wenden</translation>
+    </message>
+    <message>
+        <source>&amp;Search File Names</source>
+        <translation>Datei&amp;namen durchsuchen</translation>
+    </message>
+    <message>
+        <source>Dataset &amp;Overview…</source>
+        <translation>Datensatz-Ü&amp;bersicht…</translation>
+    </message>
+    <message>
+        <source>&amp;Toggle Tag</source>
+        <translation>&amp;Tag umschalten</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>An&amp;zeigen</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>reviewed</source>
+        <translation>geprüft</translation>
+    </message>
+    <message>
+        <source>not reviewed</source>
+        <translation>nicht geprüft</translation>
+    </message>
+    <message>
+        <source>file missing</source>
+        <translation>Datei fehlt</translation>
+    </message>
+    <message>
+        <source>no tags</source>
+        <translation>keine Tags</translation>
+    </message>
+    <message>
+        <source>No folder open</source>
+        <translation>Kein Ordner geöffnet</translation>
+    </message>
+    <message>
+        <source>1 image</source>
+        <translation>1 Bild</translation>
+    </message>
+    <message>
+        <source>%1 images</source>
+        <translation>%1 Bilder</translation>
+    </message>
+    <message>
+        <source>%1 tagged</source>
+        <translation>%1 mit Tags</translation>
+    </message>
+    <message>
+        <source>%1 reviewed</source>
+        <translation>%1 geprüft</translation>
+    </message>
+    <message>
+        <source>%1 missing</source>
+        <translation>%1 fehlend</translation>
+    </message>
+    <message>
+        <source>%1 selected</source>
+        <translation>%1 ausgewählt</translation>
+    </message>
+</context>
+<context>
     <name>tagwise::MainWindow</name>
     <message>
         <source>The edit was not saved</source>
@@ -659,46 +898,6 @@ jedes Tag wird gespeichert, sobald Sie es setzen.</translation>
         <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <source>Select &amp;All</source>
-        <translation>&amp;Alle auswählen</translation>
-    </message>
-    <message>
-        <source>Mark &amp;Reviewed</source>
-        <translation>Als &amp;geprüft markieren</translation>
-    </message>
-    <message>
-        <source>Toggle the reviewed mark of the selected images</source>
-        <translation>Geprüft-Markierung der ausgewählten Bilder umschalten</translation>
-    </message>
-    <message>
-        <source>&amp;All Images</source>
-        <translation>&amp;Alle Bilder</translation>
-    </message>
-    <message>
-        <source>&amp;Untagged</source>
-        <translation>&amp;Ohne Tags</translation>
-    </message>
-    <message>
-        <source>&amp;Not Reviewed</source>
-        <translation>&amp;Nicht geprüft</translation>
-    </message>
-    <message>
-        <source>&amp;Missing Files</source>
-        <translation>&amp;Fehlende Dateien</translation>
-    </message>
-    <message>
-        <source>&amp;Reapply Filter</source>
-        <translation>Filter erneut an&amp;wenden</translation>
-    </message>
-    <message>
-        <source>&amp;Search File Names</source>
-        <translation>Datei&amp;namen durchsuchen</translation>
-    </message>
-    <message>
-        <source>Dataset &amp;Overview…</source>
-        <translation>Datensatz-Ü&amp;bersicht…</translation>
-    </message>
-    <message>
         <source>&amp;About Tagwise</source>
         <translation>Ü&amp;ber Tagwise</translation>
     </message>
@@ -723,16 +922,8 @@ jedes Tag wird gespeichert, sobald Sie es setzen.</translation>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <source>&amp;Toggle Tag</source>
-        <translation>&amp;Tag umschalten</translation>
-    </message>
-    <message>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
-    </message>
-    <message>
-        <source>&amp;Show</source>
-        <translation>An&amp;zeigen</translation>
     </message>
     <message>
         <source>&amp;Tag Panel</source>
@@ -897,56 +1088,12 @@ An diesem Text trennen (leer lassen für ein Tag pro Ordner):</translation>
         <translation>&lt;h3&gt;Tagwise %1&lt;/h3&gt;&lt;p&gt;Multi-Label-Bildklassifikation auf Ihrem eigenen Rechner: Bilder taggen, ein Modell trainieren, sehen, wo es sich irrt.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Tasten:&lt;/b&gt; 1–9 schalten die ersten Tags der ausgewählten Bilder um · Leertaste markiert sie als geprüft · Pfeiltasten, Bild auf/ab, Pos1 und Ende bewegen · Strg+A wählt alle angezeigten Bilder aus · Strg+Z / Strg+Umschalt+Z machen rückgängig und stellen wieder her.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>%1 × %2</source>
-        <translation>%1 × %2</translation>
-    </message>
-    <message>
-        <source>reviewed</source>
-        <translation>geprüft</translation>
-    </message>
-    <message>
-        <source>not reviewed</source>
-        <translation>nicht geprüft</translation>
-    </message>
-    <message>
-        <source>file missing</source>
-        <translation>Datei fehlt</translation>
-    </message>
-    <message>
-        <source>no tags</source>
-        <translation>keine Tags</translation>
-    </message>
-    <message>
         <source>No recent folders</source>
         <translation>Keine zuletzt geöffneten Ordner</translation>
     </message>
     <message>
         <source>Clear List</source>
         <translation>Liste leeren</translation>
-    </message>
-    <message>
-        <source>No folder open</source>
-        <translation>Kein Ordner geöffnet</translation>
-    </message>
-    <message>
-        <source>1 image</source>
-        <translation>1 Bild</translation>
-    </message>
-    <message>
-        <source>%1 images</source>
-        <translation>%1 Bilder</translation>
-    </message>
-    <message>
-        <source>%1 tagged</source>
-        <translation>%1 mit Tags</translation>
-    </message>
-    <message>
-        <source>%1 reviewed</source>
-        <translation>%1 geprüft</translation>
-    </message>
-    <message>
-        <source>%1 selected</source>
-        <translation>%1 ausgewählt</translation>
     </message>
     <message>
         <source>&amp;Undo %1</source>
@@ -957,6 +1104,22 @@ An diesem Text trennen (leer lassen für ein Tag pro Ordner):</translation>
         <source>&amp;Redo %1</source>
         <comment>the edit to redo</comment>
         <translation>&amp;Wiederherstellen: %1</translation>
+    </message>
+    <message>
+        <source>%1 (read-only) — Tagwise</source>
+        <translation>%1 (schreibgeschützt) — Tagwise</translation>
+    </message>
+    <message>
+        <source>%1 rows of the project&apos;s database name files outside the project, or in hidden folders. They are left out: Tagwise never reads or exports them.</source>
+        <translation>%1 Zeilen der Projektdatenbank nennen Dateien außerhalb des Projekts oder in versteckten Ordnern. Sie werden ausgelassen: Tagwise liest oder exportiert sie nie.</translation>
+    </message>
+    <message>
+        <source>The project&apos;s files are read-only: you can look and export, but not edit.</source>
+        <translation>Die Dateien des Projekts sind schreibgeschützt: Sie können ansehen und exportieren, aber nicht bearbeiten.</translation>
+    </message>
+    <message>
+        <source>The scan left out %1 files or folders:</source>
+        <translation>Die Suche hat %1 Dateien oder Ordner ausgelassen:</translation>
     </message>
 </context>
 <context>

@@ -16,10 +16,6 @@
         <translation>%1：无法读取：%2</translation>
     </message>
     <message>
-        <source>%1: cannot copy to %2: %3</source>
-        <translation>%1：无法复制到 %2：%3</translation>
-    </message>
-    <message>
         <source>%1: the folder does not exist</source>
         <translation>%1：文件夹不存在</translation>
     </message>
@@ -120,24 +116,8 @@
         <translation>文件头不完整</translation>
     </message>
     <message>
-        <source>PNG without an IHDR chunk</source>
-        <translation>PNG 缺少 IHDR 块</translation>
-    </message>
-    <message>
-        <source>PNG with an unknown colour type %1</source>
-        <translation>PNG 的颜色类型 %1 未知</translation>
-    </message>
-    <message>
-        <source>JPEG marker expected at byte %1</source>
-        <translation>第 %1 字节处应为 JPEG 标记</translation>
-    </message>
-    <message>
         <source>JPEG without a frame header</source>
         <translation>JPEG 缺少帧头</translation>
-    </message>
-    <message>
-        <source>JPEG segment of length %1 at byte %2</source>
-        <translation>第 %2 字节处的 JPEG 段长度为 %1</translation>
     </message>
     <message>
         <source>BigTIFF is not supported</source>
@@ -324,10 +304,6 @@
         <translation>%1：不是文件夹</translation>
     </message>
     <message>
-        <source>%1: cannot create the project folder</source>
-        <translation>%1：无法创建项目文件夹</translation>
-    </message>
-    <message>
         <source>%1: cannot open the project database: %2</source>
         <translation>%1：无法打开项目数据库：%2</translation>
     </message>
@@ -356,40 +332,204 @@
         <translation>%1：无法添加 %2：%3</translation>
     </message>
     <message>
-        <source>A tag needs a name</source>
-        <translation>标签需要名称</translation>
-    </message>
-    <message>
-        <source>Tag &quot;%1&quot;: a tag name cannot contain spaces or commas</source>
-        <translation>标签“%1”：标签名称不能包含空格或逗号</translation>
-    </message>
-    <message>
         <source>Tag &quot;%1&quot; exists already</source>
         <translation>标签“%1”已存在</translation>
-    </message>
-    <message>
-        <source>%1: cannot add tag %2: %3</source>
-        <translation>%1：无法添加标签 %2：%3</translation>
     </message>
     <message>
         <source>No tag with id %1</source>
         <translation>没有 ID 为 %1 的标签</translation>
     </message>
     <message>
-        <source>%1: cannot rename tag: %2</source>
-        <translation>%1：无法重命名标签：%2</translation>
-    </message>
-    <message>
         <source>Cannot merge tag %1 into tag %2</source>
         <translation>无法将标签 %1 合并到标签 %2</translation>
     </message>
     <message>
-        <source>%1: cannot save a tag: %2</source>
-        <translation>%1：无法保存标签：%2</translation>
+        <source>%1: cannot create: %2</source>
+        <translation>%1：无法创建：%2</translation>
     </message>
     <message>
-        <source>Tag &quot;%1&quot; of %2: a tag name cannot contain spaces or commas</source>
-        <translation>%2 中的标签“%1”：标签名称不能包含空格或逗号</translation>
+        <source>&quot;%1&quot; is too large (ids must stay below 2^53 = 9007199254740992 to be read exactly)</source>
+        <translation>“%1”过大（ID 必须小于 2^53 = 9007199254740992 才能被准确读取）</translation>
+    </message>
+    <message>
+        <source>%1: is inside the project&apos;s own folder %2; export somewhere else</source>
+        <translation>%1：位于项目自身的文件夹 %2 中；请导出到其他位置</translation>
+    </message>
+    <message>
+        <source>%1: is an image of the project; an export never overwrites one</source>
+        <translation>%1：是项目中的图像；导出绝不会覆盖图像</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>不是普通文件</translation>
+    </message>
+    <message>
+        <source>lies in %1, a symbolic link to a folder (the project&apos;s scan does not follow those, as the folder may lie outside the project)</source>
+        <translation>位于 %1 中，它是指向文件夹的符号链接（项目扫描不跟随此类链接，因为该文件夹可能位于项目之外）</translation>
+    </message>
+    <message>
+        <source>lies outside the project folder</source>
+        <translation>位于项目文件夹之外</translation>
+    </message>
+    <message>
+        <source>%1: not imported: %2</source>
+        <translation>%1：未导入：%2</translation>
+    </message>
+    <message>
+        <source>%1: the image &quot;%2&quot; %3</source>
+        <translation>%1：图像“%2”%3</translation>
+    </message>
+    <message>
+        <source>%1: %2: not imported: tag &quot;%3&quot; holds a control character</source>
+        <translation>%1：%2：未导入：标签“%3”含有控制字符</translation>
+    </message>
+    <message>
+        <source>corrupt PNG header (no IHDR chunk)</source>
+        <translation>PNG 文件头损坏（缺少 IHDR 块）</translation>
+    </message>
+    <message>
+        <source>corrupt PNG header (colour type %1)</source>
+        <translation>PNG 文件头损坏（颜色类型 %1）</translation>
+    </message>
+    <message>
+        <source>corrupt JPEG marker segment at byte %1</source>
+        <translation>第 %1 字节处的 JPEG 标记段损坏</translation>
+    </message>
+    <message>
+        <source>%1: left out: its name is not valid UTF-8 text; rename it</source>
+        <translation>%1：已跳过：名称不是有效的 UTF-8 文本；请重命名</translation>
+    </message>
+    <message>
+        <source>an empty path</source>
+        <translation>路径为空</translation>
+    </message>
+    <message>
+        <source>not a path relative to the project folder</source>
+        <translation>不是相对于项目文件夹的路径</translation>
+    </message>
+    <message>
+        <source>leaves the project folder or is not a clean path</source>
+        <translation>超出项目文件夹或不是规范路径</translation>
+    </message>
+    <message>
+        <source>lies in a hidden folder, or is hidden (&quot;%1&quot;)</source>
+        <translation>位于隐藏文件夹中或本身是隐藏的（“%1”）</translation>
+    </message>
+    <message>
+        <source>a tag needs a name</source>
+        <translation>标签需要名称</translation>
+    </message>
+    <message>
+        <source>a tag name cannot contain spaces or commas</source>
+        <translation>标签名称不能包含空格或逗号</translation>
+    </message>
+    <message>
+        <source>a tag name cannot contain control characters or white space (U+%1)</source>
+        <translation>标签名称不能包含控制字符或空白字符（U+%1）</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>the project&apos;s files are read-only</source>
+        <translation>项目文件为只读</translation>
+    </message>
+    <message>
+        <source>a disk input/output error (%1)</source>
+        <translation>磁盘输入/输出错误（%1）</translation>
+    </message>
+    <message>
+        <source>the project database is damaged (%1)</source>
+        <translation>项目数据库已损坏（%1）</translation>
+    </message>
+    <message>
+        <source>%1: not a file</source>
+        <translation>%1：不是文件</translation>
+    </message>
+    <message>
+        <source>%1: the project database is empty (0 bytes), so its labels are lost; restore it from a backup, or delete it to start the project anew</source>
+        <translation>%1：项目数据库为空（0 字节），其标注已丢失；请从备份恢复，或将其删除以重新开始项目</translation>
+    </message>
+    <message>
+        <source>%1: cannot create the project folder (%2)</source>
+        <translation>%1：无法创建项目文件夹（%2）</translation>
+    </message>
+    <message>
+        <source>unknown reason</source>
+        <translation>原因未知</translation>
+    </message>
+    <message>
+        <source>the folder is read-only</source>
+        <translation>文件夹为只读</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the project database: %2</source>
+        <translation>%1：无法读取项目数据库：%2</translation>
+    </message>
+    <message>
+        <source>%1: not a Tagwise project database (it holds no Tagwise tables); it is left as it is</source>
+        <translation>%1：不是 Tagwise 项目数据库（其中没有 Tagwise 的表）；保持原样不动</translation>
+    </message>
+    <message>
+        <source>%1: made by an older version of Tagwise and must be updated, but the project&apos;s files are read-only</source>
+        <translation>%1：由旧版 Tagwise 创建，需要更新，但项目文件为只读</translation>
+    </message>
+    <message>
+        <source>%1: %2: %3</source>
+        <translation>%1：%2：%3</translation>
+    </message>
+    <message>
+        <source>%1: the project is open read-only (its files may not be written); the change was not made</source>
+        <translation>%1：项目以只读方式打开（不能写入其文件）；未进行此更改</translation>
+    </message>
+    <message>
+        <source>cannot add %1</source>
+        <translation>无法添加 %1</translation>
+    </message>
+    <message>
+        <source>Tag &quot;%1&quot;: %2</source>
+        <translation>标签“%1”：%2</translation>
+    </message>
+    <message>
+        <source>cannot add tag %1</source>
+        <translation>无法添加标签 %1</translation>
+    </message>
+    <message>
+        <source>cannot rename tag</source>
+        <translation>无法重命名标签</translation>
+    </message>
+    <message>
+        <source>cannot save a tag</source>
+        <translation>无法保存标签</translation>
+    </message>
+    <message>
+        <source>cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>Tag &quot;%1&quot; of %2: %3</source>
+        <translation>%2 的标签“%1”：%3</translation>
+    </message>
+    <message>
+        <source>%1: a run needs an id and one of the statuses %2</source>
+        <translation>%1：训练运行需要一个 ID 和以下状态之一：%2</translation>
+    </message>
+    <message>
+        <source>cannot save run %1</source>
+        <translation>无法保存训练运行 %1</translation>
+    </message>
+    <message>
+        <source>%1: cannot update the project&apos;s tables: %2 (%3)</source>
+        <translation>%1：无法更新项目的表：%2（%3）</translation>
+    </message>
+    <message>
+        <source>%1: cannot save the updated tables: %2</source>
+        <translation>%1：无法保存更新后的表：%2</translation>
     </message>
 </context>
 <context>
@@ -615,6 +755,105 @@ Its tags are kept; rescan when it is back.</source>
     </message>
 </context>
 <context>
+    <name>tagwise::LabelingWorkspace</name>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Reviewed</source>
+        <translation>标记为已审核(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Toggle the reviewed mark of the selected images</source>
+        <translation>切换所选图像的已审核标记</translation>
+    </message>
+    <message>
+        <source>&amp;All Images</source>
+        <translation>全部图像(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Untagged</source>
+        <translation>未标记(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Not Reviewed</source>
+        <translation>未审核(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Missing Files</source>
+        <translation>缺失的文件(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Reapply Filter</source>
+        <translation>重新应用筛选(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Search File Names</source>
+        <translation>搜索文件名(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Dataset &amp;Overview…</source>
+        <translation>数据集概览(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Toggle Tag</source>
+        <translation>切换标签(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>显示(&amp;S)</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>reviewed</source>
+        <translation>已审核</translation>
+    </message>
+    <message>
+        <source>not reviewed</source>
+        <translation>未审核</translation>
+    </message>
+    <message>
+        <source>file missing</source>
+        <translation>文件缺失</translation>
+    </message>
+    <message>
+        <source>no tags</source>
+        <translation>无标签</translation>
+    </message>
+    <message>
+        <source>No folder open</source>
+        <translation>未打开文件夹</translation>
+    </message>
+    <message>
+        <source>1 image</source>
+        <translation>1 张图像</translation>
+    </message>
+    <message>
+        <source>%1 images</source>
+        <translation>%1 张图像</translation>
+    </message>
+    <message>
+        <source>%1 tagged</source>
+        <translation>已标记 %1</translation>
+    </message>
+    <message>
+        <source>%1 reviewed</source>
+        <translation>已审核 %1</translation>
+    </message>
+    <message>
+        <source>%1 missing</source>
+        <translation>缺失 %1</translation>
+    </message>
+    <message>
+        <source>%1 selected</source>
+        <translation>已选择 %1</translation>
+    </message>
+</context>
+<context>
     <name>tagwise::MainWindow</name>
     <message>
         <source>The edit was not saved</source>
@@ -659,46 +898,6 @@ every tag is saved the moment you set it.</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <source>Select &amp;All</source>
-        <translation>全选(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Mark &amp;Reviewed</source>
-        <translation>标记为已审核(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Toggle the reviewed mark of the selected images</source>
-        <translation>切换所选图像的已审核标记</translation>
-    </message>
-    <message>
-        <source>&amp;All Images</source>
-        <translation>全部图像(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;Untagged</source>
-        <translation>未标记(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Not Reviewed</source>
-        <translation>未审核(&amp;N)</translation>
-    </message>
-    <message>
-        <source>&amp;Missing Files</source>
-        <translation>缺失的文件(&amp;M)</translation>
-    </message>
-    <message>
-        <source>&amp;Reapply Filter</source>
-        <translation>重新应用筛选(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Search File Names</source>
-        <translation>搜索文件名(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Dataset &amp;Overview…</source>
-        <translation>数据集概览(&amp;O)…</translation>
-    </message>
-    <message>
         <source>&amp;About Tagwise</source>
         <translation>关于 Tagwise(&amp;A)</translation>
     </message>
@@ -723,16 +922,8 @@ every tag is saved the moment you set it.</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <source>&amp;Toggle Tag</source>
-        <translation>切换标签(&amp;T)</translation>
-    </message>
-    <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <source>&amp;Show</source>
-        <translation>显示(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Tag Panel</source>
@@ -897,56 +1088,12 @@ Split them at this text (leave empty for one tag per folder):</source>
         <translation>&lt;h3&gt;Tagwise %1&lt;/h3&gt;&lt;p&gt;在您自己的计算机上进行多标签图像分类：标记图像、训练模型、查看模型在哪里出错。&lt;/p&gt;&lt;p&gt;&lt;b&gt;按键：&lt;/b&gt;1–9 在所选图像上切换前几个标签 · 空格键将其标记为已审核 · 方向键、Page Up/Down、Home 和 End 用于移动 · Ctrl+A 选择所有显示的图像 · Ctrl+Z / Ctrl+Shift+Z 撤销和重做。&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>%1 × %2</source>
-        <translation>%1 × %2</translation>
-    </message>
-    <message>
-        <source>reviewed</source>
-        <translation>已审核</translation>
-    </message>
-    <message>
-        <source>not reviewed</source>
-        <translation>未审核</translation>
-    </message>
-    <message>
-        <source>file missing</source>
-        <translation>文件缺失</translation>
-    </message>
-    <message>
-        <source>no tags</source>
-        <translation>无标签</translation>
-    </message>
-    <message>
         <source>No recent folders</source>
         <translation>没有最近打开的文件夹</translation>
     </message>
     <message>
         <source>Clear List</source>
         <translation>清除列表</translation>
-    </message>
-    <message>
-        <source>No folder open</source>
-        <translation>未打开文件夹</translation>
-    </message>
-    <message>
-        <source>1 image</source>
-        <translation>1 张图像</translation>
-    </message>
-    <message>
-        <source>%1 images</source>
-        <translation>%1 张图像</translation>
-    </message>
-    <message>
-        <source>%1 tagged</source>
-        <translation>已标记 %1</translation>
-    </message>
-    <message>
-        <source>%1 reviewed</source>
-        <translation>已审核 %1</translation>
-    </message>
-    <message>
-        <source>%1 selected</source>
-        <translation>已选择 %1</translation>
     </message>
     <message>
         <source>&amp;Undo %1</source>
@@ -957,6 +1104,22 @@ Split them at this text (leave empty for one tag per folder):</source>
         <source>&amp;Redo %1</source>
         <comment>the edit to redo</comment>
         <translation>重做 %1(&amp;R)</translation>
+    </message>
+    <message>
+        <source>%1 (read-only) — Tagwise</source>
+        <translation>%1（只读）— Tagwise</translation>
+    </message>
+    <message>
+        <source>%1 rows of the project&apos;s database name files outside the project, or in hidden folders. They are left out: Tagwise never reads or exports them.</source>
+        <translation>项目数据库中有 %1 行指向项目之外或隐藏文件夹中的文件。这些行已被忽略：Tagwise 绝不会读取或导出它们。</translation>
+    </message>
+    <message>
+        <source>The project&apos;s files are read-only: you can look and export, but not edit.</source>
+        <translation>项目文件为只读：可以查看和导出，但不能编辑。</translation>
+    </message>
+    <message>
+        <source>The scan left out %1 files or folders:</source>
+        <translation>扫描跳过了 %1 个文件或文件夹：</translation>
     </message>
 </context>
 <context>
