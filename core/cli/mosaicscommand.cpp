@@ -24,7 +24,7 @@ namespace {
 
 const char *const kUsage =
     "usage: tagwise-cli mosaics --out DIR --count N [--source train|test] [--seed S] [--cell PX]\n"
-    "                           [--min-items N] [--max-items N] [--layout csv|folders] [--start K]\n"
+    "                           [--min-items N] [--max-items N] [--colours] [--layout csv|folders] [--start K]\n"
     "                           [--threads N] [--data DIR]\n";
 
 void writeFile(const QString &path, const QByteArray &bytes)
@@ -95,7 +95,7 @@ int runMosaics(const QStringList &args, QTextStream &out, QTextStream &err)
     return runCommand("mosaics", kUsage, err, [&] {
         Options options({"out", "count", "source", "seed", "cell", "min-items", "max-items", "layout", "start",
                          "threads", "data"},
-                        {});
+                        {"colours"});
         options.parse(args);
         const QString dir = options.required(QStringLiteral("out"));
         if (!options.isSet(QStringLiteral("count")))
@@ -110,6 +110,9 @@ int runMosaics(const QStringList &args, QTextStream &out, QTextStream &err)
         mosaic.cell = options.integer(QStringLiteral("cell"), 32, 8, 1024);
         mosaic.minItems = options.integer(QStringLiteral("min-items"), 1, 1, 4);
         mosaic.maxItems = options.integer(QStringLiteral("max-items"), folders ? 1 : 4, 1, 4);
+        mosaic.colourTags = options.isSet(QStringLiteral("colours"));
+        if (folders && mosaic.colourTags)
+            throw UsageError(QStringLiteral("--colours makes multi-label images: it does not go with --layout folders"));
         const int threads = options.integer(QStringLiteral("threads"), 0, 0, 1024);
         if (mosaic.minItems > mosaic.maxItems)
             throw UsageError(QStringLiteral("--min-items (%1) is more than --max-items (%2)")
@@ -126,10 +129,11 @@ int runMosaics(const QStringList &args, QTextStream &out, QTextStream &err)
         const MosaicBuilder builder(data, mosaic, seed);
         const std::vector<WrittenMosaic> written = writeMosaics(builder, dir, source, start, count, folders, threads);
 
-        QList<int> perTag(FashionMnist::ClassCount, 0);
+        const QStringList tagNames = FashionMnist::tagNames() + (mosaic.colourTags ? MosaicBuilder::colourNames() : QStringList());
+        QList<int> perTag(tagNames.size(), 0);
         for (const WrittenMosaic &image : written) {
             for (const QString &tag : image.tags)
-                ++perTag[FashionMnist::tagNames().indexOf(tag)];
+                ++perTag[tagNames.indexOf(tag)];
         }
         QString where = QDir::toNativeSeparators(QDir(dir).filePath(folders ? QString() : QStringLiteral("images")));
         if (!folders) {
@@ -146,8 +150,8 @@ int runMosaics(const QStringList &args, QTextStream &out, QTextStream &err)
         out << "mosaics: wrote " << written.size() << " images (" << builder.imageSize() << 'x' << builder.imageSize() << " px) to " << where
             << " in " << QString::number(timer.elapsed() / 1000.0, 'f', 2) << " s\n";
         out << "images per tag:";
-        for (int label = 0; label < FashionMnist::ClassCount; ++label)
-            out << ' ' << FashionMnist::tagNames().at(label) << '=' << perTag.at(label);
+        for (qsizetype tag = 0; tag < tagNames.size(); ++tag)
+            out << ' ' << tagNames.at(tag) << '=' << perTag.at(tag);
         out << '\n';
         return ExitOk;
     });

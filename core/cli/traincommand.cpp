@@ -3,21 +3,33 @@
 #include "core/cli/commands.h"
 #include "core/cli/modeloptions.h"
 #include "core/cli/options.h"
-#include "core/cli/trainingdata.h"
-#include "core/imaging/opencvimageloader.h"
-#include "core/ml/feedback.h"
-#include "core/ml/mlerror.h"
+#include "core/ml/device.h"
+#include "core/ml/recommendation.h"
 #include "core/ml/trainer.h"
+#include "core/project/projecterror.h"
+#include "core/project/projectstore.h"
+#include "core/workflow/projectruns.h"
+#include "core/workflow/trainingdata.h"
+#include "core/workflow/trainingsession.h"
 
 #include <QDir>
+#include <QEventLoop>
 #include <QFileInfo>
+#include <QHash>
 #include <QStandardPaths>
 #include <QTextStream>
+#include <QTimer>
 
 #include <atomic>
 #include <csignal>
 
 namespace tagwise::cli {
+
+using workflow::TrainingData;
+using workflow::dataProfile;
+using workflow::trainingDataFromCsv;
+using workflow::trainingDataFromProject;
+using workflow::projectOfRun;
 
 const char *const kTrainUsage =
     "usage: tagwise-cli train (--project DIR | --csv FILE --images DIR) [--val-csv FILE]\n"
@@ -25,40 +37,47 @@ const char *const kTrainUsage =
     "                         [--beta X] [--threads N] [--seed N] [--device auto|cpu|cuda]\n"
     "                         [--optimizer adam|adamw|sgd] [--weight-decay X]\n"
     "                         [--schedule none|onecycle|cosine|plateau] [--warmup N] [--patience N]\n"
-    "                         [--no-augment] [--vflip] [--pos-weight] [--no-tune] [--bf16] [--no-amp]\n"
-    "                         [--workers N] [--cache DIR | --no-cache] --out RUN_DIR\n"
+    "                         [--augment none|light|standard|strong | --no-augment] [--vflip]\n"
+    "                         [--pos-weight] [--no-tune] [--ema DECAY] [--bf16 | --no-bf16] [--no-amp]\n"
+    "                         [--minutes M]\n"
+    "                         (--out RUN_DIR | --find-lr)    (a project's run goes to DIR/.tagwise/runs/<id> by default)\n"
+    "                         [--workers N] [--cache DIR | --no-cache]\n"
     "       tagwise-cli train --resume RUN_DIR [--threads N] [--workers N] [--device auto|cpu|cuda]\n"
     "                         [--cache DIR | --no-cache]\n";
 
 namespace {
 
-std::atomic<ml::Feedback *> g_feedback{nullptr};
+std::atomic<bool> g_interrupted{false};
 
-extern "C" void cancelOnSignal(int)
+extern "C" void interruptOnSignal(int)
 {
     // Only an atomic store happens here, which is safe in a signal handler.
-    if (ml::Feedback *feedback = g_feedback.load())
-        feedback->cancel();
+    g_interrupted.store(true);
 }
 
-/// Routes SIGINT and SIGTERM to a Feedback while it lives.
-class SignalCancel final
+/// Turns SIGINT and SIGTERM into a stop of \a session while it lives.
+class SignalStop final
 {
 public:
-    explicit SignalCancel(ml::Feedback &feedback)
+    explicit SignalStop(workflow::TrainingSession &session)
     {
-        g_feedback.store(&feedback);
-        m_int = std::signal(SIGINT, cancelOnSignal);
-        m_term = std::signal(SIGTERM, cancelOnSignal);
+        g_interrupted.store(false);
+        m_int = std::signal(SIGINT, interruptOnSignal);
+        m_term = std::signal(SIGTERM, interruptOnSignal);
+        QObject::connect(&m_poll, &QTimer::timeout, &session, [&session] {
+            if (g_interrupted.exchange(false))
+                session.stop();
+        });
+        m_poll.start(100);
     }
-    ~SignalCancel()
+    ~SignalStop()
     {
         std::signal(SIGINT, m_int);
         std::signal(SIGTERM, m_term);
-        g_feedback.store(nullptr);
     }
 
 private:
+    QTimer m_poll;
     void (*m_int)(int) = SIG_DFL;
     void (*m_term)(int) = SIG_DFL;
 };
@@ -71,9 +90,9 @@ QString epochLine(const ml::EpochRecord &r, int epochs)
                              r.meanAveragePrecision, r.learningRate, r.imagesPerSecond, r.seconds);
 }
 
-ml::TrainConfig configFrom(const Options &o)
+/// \a base with every setting the command line gives applied to it.
+ml::TrainConfig configFrom(const Options &o, ml::TrainConfig c)
 {
-    ml::TrainConfig c;
     c.architecture = o.isSet(QStringLiteral("arch")) ? o.value(QStringLiteral("arch")).toStdString() : c.architecture;
     c.inputSize = o.integer(QStringLiteral("size"), c.inputSize, 16, 1024);
     c.epochs = o.integer(QStringLiteral("epochs"), c.epochs, 1, 100000);
@@ -95,18 +114,28 @@ ml::TrainConfig configFrom(const Options &o)
     c.warmupEpochs = o.integer(QStringLiteral("warmup"), std::min(c.warmupEpochs, c.epochs), 0, c.epochs);
     c.patience = o.integer(QStringLiteral("patience"), c.patience, 0, 100000);
     c.workers = o.integer(QStringLiteral("workers"), c.workers, 0, 64);
-    if (o.isSet(QStringLiteral("no-augment"))) {
-        c.augmentation.horizontalFlip = false;
-        c.augmentation.verticalFlip = false;
-        c.augmentation.affine = false;
-        c.augmentation.colour = false;
-    }
+    c.emaDecay = o.number(QStringLiteral("ema"), c.emaDecay, 0.0, 0.99999);
+    if (o.isSet(QStringLiteral("augment")) && o.isSet(QStringLiteral("no-augment")))
+        throw UsageError(QStringLiteral("give --augment or --no-augment, not both"));
+    if (o.isSet(QStringLiteral("augment")))
+        c.augmentation = ml::AugmentationConfig::preset(ml::augmentationLevelFromName(
+            o.choice(QStringLiteral("augment"), QString(), {"none", "light", "standard", "strong"}).toStdString()));
+    if (o.isSet(QStringLiteral("no-augment")))
+        c.augmentation = ml::AugmentationConfig::preset(ml::AugmentationLevel::None);
     if (o.isSet(QStringLiteral("vflip")))
         c.augmentation.verticalFlip = true;
-    c.positiveWeights = o.isSet(QStringLiteral("pos-weight"));
-    c.tuneThresholds = !o.isSet(QStringLiteral("no-tune"));
-    c.cpuBfloat16 = o.isSet(QStringLiteral("bf16"));
-    c.mixedPrecision = !o.isSet(QStringLiteral("no-amp"));
+    if (o.isSet(QStringLiteral("pos-weight")))
+        c.positiveWeights = true;
+    if (o.isSet(QStringLiteral("no-tune")))
+        c.tuneThresholds = false;
+    if (o.isSet(QStringLiteral("bf16")) && o.isSet(QStringLiteral("no-bf16")))
+        throw UsageError(QStringLiteral("give --bf16 or --no-bf16, not both"));
+    if (o.isSet(QStringLiteral("bf16")))
+        c.cpuBfloat16 = true;
+    if (o.isSet(QStringLiteral("no-bf16")))
+        c.cpuBfloat16 = false;
+    if (o.isSet(QStringLiteral("no-amp")))
+        c.mixedPrecision = false;
     return c;
 }
 
@@ -126,12 +155,15 @@ int runTrain(const QStringList &args, QTextStream &out, QTextStream &err)
     return runCommand("train", kTrainUsage, err, [&] {
         Options options({"project", "csv", "images", "val-csv", "arch", "size", "epochs", "batch", "lr", "beta",
                          "threads", "seed", "device", "out", "resume", "optimizer", "weight-decay", "schedule",
-                         "warmup", "patience", "workers", "cache"},
-                        {"no-augment", "vflip", "pos-weight", "no-tune", "bf16", "no-amp", "no-cache"});
+                         "warmup", "patience", "workers", "cache", "augment", "ema", "minutes"},
+                        {"no-augment", "vflip", "pos-weight", "no-tune", "bf16", "no-bf16", "no-amp", "no-cache", "find-lr"});
         options.parse(args);
         if (options.isSet(QStringLiteral("cache")) && options.isSet(QStringLiteral("no-cache")))
             throw UsageError(QStringLiteral("give --cache or --no-cache, not both"));
         const bool resuming = options.isSet(QStringLiteral("resume"));
+        const bool findLr = options.isSet(QStringLiteral("find-lr"));
+        if (resuming && findLr)
+            throw UsageError(QStringLiteral("--find-lr does not go with --resume"));
         ml::TrainConfig config;
         TrainingData data;
         ml::RuntimeOverrides overrides;
@@ -153,7 +185,12 @@ int runTrain(const QStringList &args, QTextStream &out, QTextStream &err)
             cacheDir = cacheDirFrom(options, QStandardPaths::writableLocation(QStandardPaths::CacheLocation)
                                                  + QStringLiteral("/decoded"));
         } else {
-            runDir = options.required(QStringLiteral("out"));
+            if (findLr && options.isSet(QStringLiteral("out")))
+                throw UsageError(QStringLiteral("--find-lr only sweeps the learning rate: it does not go with --out"));
+            if (!findLr && !options.isSet(QStringLiteral("project")))
+                runDir = options.required(QStringLiteral("out"));
+            else if (!findLr)
+                runDir = options.value(QStringLiteral("out"));
             const bool project = options.isSet(QStringLiteral("project"));
             const bool csv = options.isSet(QStringLiteral("csv"));
             if (project == csv)
@@ -162,18 +199,55 @@ int runTrain(const QStringList &args, QTextStream &out, QTextStream &err)
                 options.required(QStringLiteral("images"));
             if (project && (options.isSet(QStringLiteral("images")) || options.isSet(QStringLiteral("val-csv"))))
                 throw UsageError(QStringLiteral("--images and --val-csv go with --csv"));
-            config = configFrom(options);
-            try {
-                config.validate();
-            } catch (const std::invalid_argument &error) {
-                // Every setting came from the command line.
-                throw UsageError(QString::fromStdString(error.what()));
-            }
+            // Every setting comes from the command line: a bad one is a usage error.
+            const auto validated = [](const ml::TrainConfig &candidate) {
+                try {
+                    candidate.validate();
+                } catch (const std::invalid_argument &error) {
+                    throw UsageError(QString::fromStdString(error.what()));
+                }
+                return candidate;
+            };
+            // The command line first, so that a usage error comes before any work.
+            validated(configFrom(options, ml::TrainConfig()));
             data = options.isSet(QStringLiteral("project"))
                        ? trainingDataFromProject(options.value(QStringLiteral("project")))
                        : trainingDataFromCsv(options.value(QStringLiteral("csv")), options.value(QStringLiteral("images")),
                                              options.value(QStringLiteral("val-csv")));
+            // What is not given is chosen from the data and the machine, and said.
+            ml::FixedSettings fixed;
+            if (options.isSet(QStringLiteral("arch")))
+                fixed.architecture = options.value(QStringLiteral("arch")).toStdString();
+            if (options.isSet(QStringLiteral("size")))
+                fixed.inputSize = options.integer(QStringLiteral("size"), 0, 16, 1024);
+            if (options.isSet(QStringLiteral("epochs")))
+                fixed.epochs = options.integer(QStringLiteral("epochs"), 0, 1, 100000);
+            const double minutes = options.number(QStringLiteral("minutes"), 10.0, 0.1, 100000.0);
+            const bool cuda = ml::selectDevice(deviceOption(options)).is_cuda();
+            const ml::Recommendation recommended = ml::recommendSettings(dataProfile(data, cuda, minutes), fixed);
+            config = validated(configFrom(options, recommended.config));
+            // The options that settle each recommended setting.
+            const QHash<QString, QStringList> settledBy = {
+                {QStringLiteral("augment"), {QStringLiteral("augment"), QStringLiteral("no-augment")}},
+                {QStringLiteral("bf16"), {QStringLiteral("bf16"), QStringLiteral("no-bf16")}},
+                {QStringLiteral("amp"), {QStringLiteral("no-amp")}},
+                {QStringLiteral("thresholds"), {QStringLiteral("no-tune")}},
+            };
+            for (const ml::Reason &reason : recommended.reasons) {
+                const QString name = QString::fromStdString(reason.setting);
+                const QStringList names = settledBy.value(name, {name});
+                const bool given = std::any_of(names.cbegin(), names.cend(),
+                                               [&](const QString &option) { return options.isSet(option); });
+                if (!given)
+                    out << "default: --" << name << ' ' << QString::fromStdString(reason.value) << ": "
+                        << QString::fromStdString(reason.why) << '\n';
+            }
             cacheDir = cacheDirFrom(options, data.cacheDir);
+            if (!findLr && runDir.isEmpty()) {
+                // A project's run goes into the project: DIR/.tagwise/runs/<id>.
+                const std::unique_ptr<ProjectStore> project = ProjectStore::open(options.value(QStringLiteral("project")));
+                runDir = workflow::runsFolder(*project) + QLatin1Char('/') + workflow::newRunId(*project);
+            }
             for (const QString &problem : std::as_const(data.problems))
                 err << "warning: " << problem << '\n';
             out << "data: " << data.snapshot.train.size() << " training and " << data.snapshot.validation.size()
@@ -186,49 +260,80 @@ int runTrain(const QStringList &args, QTextStream &out, QTextStream &err)
             out.flush();
         }
 
-        OpenCvImageLoader loader(cacheDir);
-        ml::Trainer trainer(QDir::cleanPath(runDir).toStdString(), loader);
-        trainer.setRuntime(overrides);
-        ml::Feedback feedback;
-        trainer.setFeedback(&feedback);
+        // A run of a project is recorded in its runs table, in the project's runs folder by default.
+        std::unique_ptr<ProjectStore> store;
+        QString runId;
+        if (!findLr) {
+            const auto [projectRoot, id] = projectOfRun(runDir);
+            if (!projectRoot.isEmpty()) {
+                store = ProjectStore::open(projectRoot);
+                runId = id;
+            }
+        }
+
+        workflow::TrainingSession session;
+        session.setRuntime(overrides);
+        session.setCacheDir(cacheDir);
+        if (store)
+            session.setStore(store.get(), runId);
         int epochs = config.epochs;
-        ml::TrainingCallbacks callbacks;
-        callbacks.epoch = [&](const ml::EpochRecord &record) {
+        QObject::connect(&session, &workflow::TrainingSession::statusChanged, [&](const QString &message) {
+            out << message << '\n';
+            out.flush();
+        });
+        QObject::connect(&session, &workflow::TrainingSession::warningRaised, [&](const QString &message) {
+            err << "warning: " << message << '\n';
+            err.flush();
+        });
+        QObject::connect(&session, &workflow::TrainingSession::epochFinished, [&](const ml::EpochRecord &record) {
             out << epochLine(record, epochs) << '\n';
             out.flush();
-        };
-        callbacks.warning = [&](const std::string &message) {
-            err << "warning: " << QString::fromStdString(message) << '\n';
-            err.flush();
-        };
-        callbacks.status = [&](const std::string &message) {
-            out << QString::fromStdString(message) << '\n';
-            out.flush();
-        };
-        trainer.setCallbacks(callbacks);
-
-        const SignalCancel signalCancel(feedback);
-        ml::TrainResult result;
-        if (resuming) {
+        });
+        ml::LrSweep sweep;
+        QObject::connect(&session, &workflow::TrainingSession::learningRateSwept,
+                         [&](const ml::LrSweep &swept) { sweep = swept; });
+        workflow::SessionResult result;
+        QEventLoop loop;
+        QObject::connect(&session, &workflow::TrainingSession::finished, &loop, [&](const workflow::SessionResult &ended) {
+            result = ended;
+            loop.quit();
+        });
+        const SignalStop signalStop(session);
+        if (findLr) {
+            session.findLearningRate(config, data);
+        } else if (resuming) {
             // The epoch count is the run's own; config.json has it.
             if (QFileInfo::exists(QDir(runDir).filePath(QStringLiteral("config.json"))))
                 epochs = ml::Trainer::readConfig(QDir::cleanPath(runDir).toStdString()).epochs;
-            result = trainer.resume();
+            session.resume(runDir);
         } else {
-            result = trainer.train(config, data.snapshot);
+            session.start(config, data, runDir);
         }
+        loop.exec();
 
-        if (result.status == ml::TrainResult::Status::Canceled) {
-            err << "tagwise-cli train: stopped after " << result.records.size()
+        if (result.end == workflow::SessionResult::End::Failed)
+            throw ProjectError(result.message);
+        if (findLr) {
+            out << "learning rate   loss       smoothed loss\n";
+            for (std::size_t i = 0; i < sweep.rates.size(); ++i)
+                out << QString::asprintf("%-15.3e %-10.4f %.4f\n", sweep.rates[i], sweep.losses[i], sweep.smoothedLosses[i]);
+            if (sweep.suggestedRate > 0.0)
+                out << QString::asprintf("suggested learning rate: %.3g (where the loss falls fastest)\n", sweep.suggestedRate);
+            else
+                out << "no suggestion: the loss never fell; check the data and the tags\n";
+            return ExitOk;
+        }
+        if (result.end == workflow::SessionResult::End::Stopped) {
+            err << "tagwise-cli train: stopped after " << result.epochs
                 << " epochs; continue with: tagwise-cli train --resume " << runDir << '\n';
             return ExitFailure;
         }
-        if (result.status == ml::TrainResult::Status::StoppedEarly)
-            out << "stopped early after epoch " << result.records.size() << '\n';
+        if (result.stoppedEarly)
+            out << "stopped early after epoch " << result.epochs << '\n';
         out << QString::asprintf("best epoch %d: fbeta %.4f at thresholds 0.5, %.4f at the bundle's thresholds\n",
                                  result.bestEpoch, result.bestFbeta, result.finalFbeta);
-        out << "model: " << QString::fromStdString(result.bundleDir) << '\n';
-        out << QString::asprintf("time: %.1f s (decoding %.1f s)\n", result.totalSeconds, result.decodeSeconds);
+        out << "model: " << result.bundleDir << '\n';
+        out << QString::asprintf("time: %.1f s (decoding %.1f s)\n", result.seconds, result.decodeSeconds);
         return ExitOk;
     });
 }

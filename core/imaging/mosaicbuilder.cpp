@@ -95,6 +95,20 @@ Mosaic MosaicBuilder::build(qint64 index) const
         item.rect = cv::Rect(x, y, side, side);
         item.tint = cv::Scalar(random.real(0.55, 1.0) * 255, random.real(0.55, 1.0) * 255, random.real(0.55, 1.0) * 255);
         const bool mirrored = random.between(0, 1) == 1;
+        if (m_options.colourTags) {
+            // Drawn after everything else, so that the images without colour tags stay as they were.
+            item.colour = random.between(0, 3);
+            // BGR: a strong main channel (two for yellow), weak others, each varying.
+            const double strong = random.real(0.7, 1.0) * 255;
+            const double weak1 = random.real(0.0, 0.35) * 255;
+            const double weak2 = random.real(0.0, 0.35) * 255;
+            switch (item.colour) {
+            case 0: item.tint = cv::Scalar(weak1, weak2, strong); break;       // red
+            case 1: item.tint = cv::Scalar(weak1, strong, weak2); break;       // green
+            case 2: item.tint = cv::Scalar(strong, weak1, weak2); break;       // blue
+            default: item.tint = cv::Scalar(weak1, strong, strong * random.real(0.9, 1.0)); // yellow
+            }
+        }
 
         const cv::Mat garment(FashionMnist::Rows, FashionMnist::Cols, CV_8UC1,
                               const_cast<std::uint8_t *>(m_source.image(item.sourceIndex)));
@@ -120,7 +134,21 @@ Mosaic MosaicBuilder::build(qint64 index) const
         if (present[label])
             mosaic.tags << FashionMnist::tagNames().at(label);
     }
+    if (m_options.colourTags) {
+        for (int colour = 0; colour < int(colourNames().size()); ++colour) {
+            if (std::any_of(mosaic.items.cbegin(), mosaic.items.cend(),
+                            [colour](const MosaicItem &item) { return item.colour == colour; }))
+                mosaic.tags << colourNames().at(colour);
+        }
+    }
     return mosaic;
+}
+
+const QStringList &MosaicBuilder::colourNames()
+{
+    static const QStringList names = {QStringLiteral("red"), QStringLiteral("green"), QStringLiteral("blue"),
+                                      QStringLiteral("yellow")};
+    return names;
 }
 
 QByteArray MosaicBuilder::encodePng(const cv::Mat &image)

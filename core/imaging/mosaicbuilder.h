@@ -18,6 +18,9 @@ struct MosaicOptions
     int grid = 2;     ///< cells per side
     int minItems = 1; ///< garments per image, at least
     int maxItems = 4; ///< and at most (up to grid * grid)
+    /// Tint each garment with one of four colours (red, green, blue, yellow;
+    /// the shade varies) and tag the image with the colours it holds too.
+    bool colourTags = false;
 };
 
 /// One garment drawn into a mosaic.
@@ -28,6 +31,7 @@ struct MosaicItem
     int label = 0;       ///< its class (0..9)
     cv::Rect rect;       ///< where it was drawn, in image pixels
     cv::Scalar tint;     ///< the garment's colour (BGR) at full brightness
+    int colour = -1;     ///< index into MosaicBuilder::colourNames() with colour tags, else -1
 };
 
 /// A generated image and what is in it.
@@ -36,7 +40,7 @@ struct Mosaic
     cv::Mat image; ///< BGR, CV_8UC3
     cv::Scalar background;
     std::vector<MosaicItem> items;
-    QStringList tags; ///< distinct classes present, as tag names, in class order
+    QStringList tags; ///< distinct classes present, as tag names, in class order (then the colours)
 };
 
 /**
@@ -57,6 +61,9 @@ public:
     int imageSize() const { return m_options.cell * m_options.grid; }
 
     Mosaic build(qint64 index) const;
+
+    /// The colour tags of MosaicOptions::colourTags: {"red", "green", "blue", "yellow"}.
+    static const QStringList &colourNames();
 
     /// PNG bytes of \a image (fast compression: these sets are made by the thousand).
     static QByteArray encodePng(const cv::Mat &image);

@@ -71,56 +71,70 @@ torch::Tensor BatchTransform::apply(const torch::Tensor &pixels, std::uint64_t s
     torch::NoGradGuard noGrad;
     torch::Tensor x = toUnitFloat(pixels);
     const std::int64_t count = x.size(0);
+    const std::int64_t height = x.size(2);
+    const std::int64_t width = x.size(3);
     const AugmentationConfig &a = m_augmentation;
     std::mt19937_64 rng(seed);
 
     // Draw every parameter up front, in a fixed order, whatever is switched on.
     const auto n = static_cast<std::size_t>(count);
-    std::vector<float> theta(n * 6);
+    const std::int64_t maxShift = std::int64_t(std::floor(a.shiftFraction * double(std::min(height, width))));
     std::vector<float> flipH(n), flipV(n), brightness(n), contrast(n);
-    for (std::int64_t i = 0; i < count; ++i) {
-        const bool h = a.horizontalFlip && coin(rng);
-        const bool v = a.verticalFlip && coin(rng);
+    std::vector<std::int64_t> shiftX(n), shiftY(n), warped;
+    std::vector<float> theta;
+    for (std::size_t i = 0; i < n; ++i) {
+        flipH[i] = a.horizontalFlip && coin(rng) ? 1.0f : 0.0f;
+        flipV[i] = a.verticalFlip && coin(rng) ? 1.0f : 0.0f;
+        shiftX[i] = std::int64_t(rng() % std::uint64_t(2 * maxShift + 1)) - maxShift;
+        shiftY[i] = std::int64_t(rng() % std::uint64_t(2 * maxShift + 1)) - maxShift;
+        const bool warp = uniform(rng, 0.0, 1.0) < a.warpProbability;
         const double angle = uniform(rng, -a.rotationDegrees, a.rotationDegrees) * std::numbers::pi / 180.0;
         const double zoom = uniform(rng, 1.0 - a.scaleFraction, 1.0 + a.scaleFraction);
-        // affine_grid works in [-1, 1]: a shift by a fraction f of the side is 2f.
-        const double tx = uniform(rng, -2.0 * a.shiftFraction, 2.0 * a.shiftFraction);
-        const double ty = uniform(rng, -2.0 * a.shiftFraction, 2.0 * a.shiftFraction);
-        brightness[std::size_t(i)] = uniform(rng, -a.brightness, a.brightness);
-        contrast[std::size_t(i)] = uniform(rng, 1.0 - a.contrast, 1.0 + a.contrast);
-        flipH[std::size_t(i)] = h ? 1.0f : 0.0f;
-        flipV[std::size_t(i)] = v ? 1.0f : 0.0f;
-        // Output -> input coordinates: R(angle) * diag(fx, fy) / zoom, then the shift.
-        const double fx = h ? -1.0 : 1.0;
-        const double fy = v ? -1.0 : 1.0;
-        const double c = a.affine ? std::cos(angle) / zoom : 1.0;
-        const double s = a.affine ? std::sin(angle) / zoom : 0.0;
-        float *t = theta.data() + i * 6;
-        t[0] = float(c * fx);
-        t[1] = float(-s * fy);
-        t[2] = a.affine ? float(tx) : 0.0f;
-        t[3] = float(s * fx);
-        t[4] = float(c * fy);
-        t[5] = a.affine ? float(ty) : 0.0f;
+        brightness[i] = uniform(rng, -a.brightness, a.brightness);
+        contrast[i] = uniform(rng, 1.0 - a.contrast, 1.0 + a.contrast);
+        if (warp) {
+            // Output -> input coordinates (affine_grid's [-1, 1]): R(angle) / zoom.
+            warped.push_back(std::int64_t(i));
+            const double c = std::cos(angle) / zoom;
+            const double s = std::sin(angle) / zoom;
+            theta.insert(theta.end(), {float(c), float(-s), 0.0f, float(s), float(c), 0.0f});
+        }
     }
 
-    if (a.affine) {
-        const auto thetaTensor = torch::from_blob(theta.data(), {count, 2, 3}, torch::kFloat);
-        const auto grid = torch::nn::functional::affine_grid(thetaTensor, x.sizes(), /*align_corners=*/false);
-        // Reflection keeps the borders looking like image instead of black wedges.
-        x = torch::nn::functional::grid_sample(x, grid,
-                                               torch::nn::functional::GridSampleFuncOptions()
-                                                   .mode(torch::kBilinear)
-                                                   .padding_mode(torch::kReflection)
-                                                   .align_corners(false));
-    } else if (a.horizontalFlip || a.verticalFlip) {
-        // Plain flips are exact; no resampling.
-        const auto h = torch::from_blob(flipH.data(), {count, 1, 1, 1}, torch::kFloat).to(torch::kBool);
-        const auto v = torch::from_blob(flipV.data(), {count, 1, 1, 1}, torch::kFloat).to(torch::kBool);
-        if (a.horizontalFlip)
-            x = torch::where(h, x.flip({3}), x);
-        if (a.verticalFlip)
-            x = torch::where(v, x.flip({2}), x);
+    // Flips move whole pixels: exact.
+    if (a.horizontalFlip)
+        x = torch::where(torch::from_blob(flipH.data(), {count, 1, 1, 1}, torch::kFloat).to(torch::kBool), x.flip({3}), x);
+    if (a.verticalFlip)
+        x = torch::where(torch::from_blob(flipV.data(), {count, 1, 1, 1}, torch::kFloat).to(torch::kBool), x.flip({2}), x);
+
+    // Shifts by whole pixels, the uncovered edge filled by repeating the border:
+    // exact too, unlike a sub-pixel resampling, which blurs every training image
+    // (while the test images stay sharp).
+    if (maxShift > 0) {
+        namespace F = torch::nn::functional;
+        const auto padded = F::pad(x, F::PadFuncOptions({maxShift, maxShift, maxShift, maxShift}).mode(torch::kReplicate));
+        std::vector<torch::Tensor> images;
+        images.reserve(n);
+        for (std::size_t i = 0; i < n; ++i)
+            images.push_back(padded[std::int64_t(i)]
+                                 .narrow(1, maxShift - shiftY[i], height)
+                                 .narrow(2, maxShift - shiftX[i], width));
+        x = torch::stack(images);
+    }
+
+    // Rotation and zoom resample (bilinear): only the images drawn for a warp.
+    if (!warped.empty()) {
+        namespace F = torch::nn::functional;
+        const auto index = torch::from_blob(warped.data(), {std::int64_t(warped.size())}, torch::kLong);
+        const auto subset = x.index_select(0, index).contiguous();
+        const auto thetaTensor = torch::from_blob(theta.data(), {std::int64_t(warped.size()), 2, 3}, torch::kFloat);
+        const auto grid = F::affine_grid(thetaTensor, subset.sizes(), /*align_corners=*/false);
+        // Border padding repeats the edge, like the shift: no mirrored copies of
+        // objects that touch the border (reflection made those), no black wedges.
+        const auto out = F::grid_sample(subset, grid,
+                                        F::GridSampleFuncOptions().mode(torch::kBilinear).padding_mode(torch::kBorder)
+                                            .align_corners(false));
+        x = x.contiguous().index_copy(0, index, out);
     }
 
     if (a.colour) {

@@ -12,10 +12,10 @@ namespace tagwise::ml {
 /**
  * Turns decoded pixels into network input: uint8 B x S x S x 3 (HWC) in,
  * float B x 3 x S x S in channels_last memory out, normalised. With
- * augmentation it first applies random flips, a small affine warp
- * (rotation, shift, zoom: one grid_sample for all of them) and brightness /
- * contrast, per image, drawn from \a seed alone — so a batch is the same
- * whichever thread makes it. Thread-safe (const).
+ * augmentation it first applies, per image, random flips and whole-pixel
+ * shifts (exact), a rotation and zoom for a share of the images (bilinear),
+ * and brightness / contrast, all drawn from \a seed alone — so a batch is
+ * the same whichever thread makes it. Thread-safe (const).
  */
 class BatchTransform final
 {

@@ -29,7 +29,7 @@ Checkpoint &Checkpoint::operator=(Checkpoint &&) noexcept = default;
 Checkpoint::~Checkpoint() = default;
 
 void Checkpoint::save(const std::string &path, torch::nn::Module &model, torch::optim::Optimizer &optimizer,
-                      const Json &state)
+                      const Json &state, torch::nn::Module *average)
 {
     std::ostringstream bytes;
     try {
@@ -40,6 +40,11 @@ void Checkpoint::save(const std::string &path, torch::nn::Module &model, torch::
         optimizer.save(optimizerArchive);
         root.write("model", modelArchive);
         root.write("optimizer", optimizerArchive);
+        if (average) {
+            torch::serialize::OutputArchive averageArchive;
+            average->save(averageArchive);
+            root.write("average", averageArchive);
+        }
         root.write("state", c10::IValue(dumpJson(state, -1)));
         root.save_to(bytes);
     } catch (const std::exception &error) {
@@ -78,6 +83,20 @@ void Checkpoint::restoreModel(torch::nn::Module &model, c10::Device device) cons
     }
     model.to(device);
     toChannelsLast(model);
+}
+
+void Checkpoint::restoreAverage(torch::nn::Module &average, c10::Device device) const
+{
+    try {
+        torch::serialize::InputArchive archive;
+        if (!m_archive->root.try_read("average", archive))
+            throw std::runtime_error("it holds no weight average, though the run keeps one");
+        loadModuleState(average, archive);
+    } catch (const std::exception &error) {
+        throw MlError(m_path + ": cannot restore the weight average: " + describeError(error));
+    }
+    average.to(device);
+    toChannelsLast(average);
 }
 
 void Checkpoint::restoreOptimizer(torch::optim::Optimizer &optimizer) const

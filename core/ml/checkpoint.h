@@ -26,9 +26,10 @@ namespace tagwise::ml {
 class Checkpoint final
 {
 public:
-    /// Writes \a path; throws MlError naming the file and the reason.
+    /// Writes \a path (with \a average, the weight average, when there is one);
+    /// throws MlError naming the file and the reason.
     static void save(const std::string &path, torch::nn::Module &model, torch::optim::Optimizer &optimizer,
-                     const Json &state);
+                     const Json &state, torch::nn::Module *average = nullptr);
 
     /**
      * Reads \a path, its tensors mapped to \a device. Throws MlError naming the
@@ -45,6 +46,8 @@ public:
     void restoreModel(torch::nn::Module &model, c10::Device device) const;
     /// Loads the optimiser's state; \a optimizer must be built over the restored model's parameters.
     void restoreOptimizer(torch::optim::Optimizer &optimizer) const;
+    /// Loads the weight average saved with the checkpoint; throws MlError when it has none.
+    void restoreAverage(torch::nn::Module &average, c10::Device device) const;
 
 private:
     struct Archive;

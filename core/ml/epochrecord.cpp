@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <limits>
+
 namespace tagwise::ml {
 
 Json EpochRecord::toJson() const
@@ -17,7 +19,8 @@ Json EpochRecord::toJson() const
                 {"lr", learningRate},
                 {"images_per_second", imagesPerSecond},
                 {"seconds", seconds},
-                {"elapsed_seconds", elapsedSeconds}};
+                {"elapsed_seconds", elapsedSeconds},
+                {"tag_fbeta", tagFbeta}};
 }
 
 EpochRecord EpochRecord::fromJson(const Json &json)
@@ -34,6 +37,12 @@ EpochRecord EpochRecord::fromJson(const Json &json)
     r.imagesPerSecond = jsonValue<double>(json, "images_per_second");
     r.seconds = jsonValue<double>(json, "seconds");
     r.elapsedSeconds = jsonValue<double>(json, "elapsed_seconds");
+    if (json.contains("tag_fbeta")) { // runs before it was recorded lack it
+        if (!json.at("tag_fbeta").is_array())
+            throw std::runtime_error("\"tag_fbeta\" must be a list of numbers");
+        for (const Json &value : json.at("tag_fbeta"))
+            r.tagFbeta.push_back(value.is_number() ? value.get<double>() : std::numeric_limits<double>::quiet_NaN());
+    }
     return r;
 }
 

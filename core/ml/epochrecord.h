@@ -2,6 +2,8 @@
 
 #include "core/ml/json.h"
 
+#include <vector>
+
 namespace tagwise::ml {
 
 /// What one training epoch measured. Validation metrics use thresholds of 0.5.
@@ -18,6 +20,7 @@ struct EpochRecord
     double imagesPerSecond = 0.0;  ///< training images per second of the training phase
     double seconds = 0.0;          ///< this epoch, training and validation
     double elapsedSeconds = 0.0;   ///< since the run started, over every resume
+    std::vector<double> tagFbeta;  ///< validation F-beta of each tag (in the snapshot's tag order)
 
     Json toJson() const;
     /// Throws std::runtime_error naming a missing or malformed key.

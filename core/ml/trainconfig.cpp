@@ -31,17 +31,15 @@ Kind fromName(const std::string &name, const char *what, std::initializer_list<K
 
 Json augmentationToJson(const AugmentationConfig &a)
 {
-    Json json = Json::object();
-    json["hflip"] = a.horizontalFlip;
-    json["vflip"] = a.verticalFlip;
-    json["affine"] = a.affine;
-    json["rotation_degrees"] = a.rotationDegrees;
-    json["shift_fraction"] = a.shiftFraction;
-    json["scale_fraction"] = a.scaleFraction;
-    json["colour"] = a.colour;
-    json["brightness"] = a.brightness;
-    json["contrast"] = a.contrast;
-    return json;
+    return Json{{"hflip", a.horizontalFlip},
+                {"vflip", a.verticalFlip},
+                {"shift_fraction", a.shiftFraction},
+                {"warp_probability", a.warpProbability},
+                {"rotation_degrees", a.rotationDegrees},
+                {"scale_fraction", a.scaleFraction},
+                {"colour", a.colour},
+                {"brightness", a.brightness},
+                {"contrast", a.contrast}};
 }
 
 template<typename T>
@@ -70,8 +68,10 @@ void TrainConfig::validate() const
     require(patience >= 0, "patience must not be negative");
     require(beta > 0.0 && beta <= 100.0, "beta must be above 0 and at most 100");
     require(threads >= 0 && threads <= 1024, "threads must be between 0 (all cores) and 1024");
+    require(emaDecay == 0.0 || (emaDecay >= 0.5 && emaDecay < 1.0), "the weight average's decay must be 0 (off) or in [0.5, 1)");
     require(workers >= 0 && workers <= 64, "workers must be between 0 and 64");
     const AugmentationConfig &a = augmentation;
+    require(a.warpProbability >= 0.0 && a.warpProbability <= 1.0, "warp probability must be between 0 and 1");
     require(a.rotationDegrees >= 0.0 && a.rotationDegrees <= 180.0, "rotation must be between 0 and 180 degrees");
     require(a.shiftFraction >= 0.0 && a.shiftFraction <= 0.5, "shift must be between 0 and 0.5");
     require(a.scaleFraction >= 0.0 && a.scaleFraction < 0.9, "scale must be between 0 and 0.9");
@@ -104,6 +104,7 @@ Json TrainConfig::toJson() const
     json["positive_weights"] = positiveWeights;
     json["workers"] = workers;
     json["tune_thresholds"] = tuneThresholds;
+    json["ema_decay"] = emaDecay;
     return json;
 }
 
@@ -146,7 +147,10 @@ TrainConfig TrainConfig::fromJson(const Json &json)
         const Json &a = json.at("augmentation");
         read(a, "hflip", c.augmentation.horizontalFlip);
         read(a, "vflip", c.augmentation.verticalFlip);
-        read(a, "affine", c.augmentation.affine);
+        // Runs made before the warp had a probability warped every image ("affine").
+        if (a.contains("affine") && !a.contains("warp_probability"))
+            c.augmentation.warpProbability = jsonValue<bool>(a, "affine") ? 1.0 : 0.0;
+        read(a, "warp_probability", c.augmentation.warpProbability);
         read(a, "rotation_degrees", c.augmentation.rotationDegrees);
         read(a, "shift_fraction", c.augmentation.shiftFraction);
         read(a, "scale_fraction", c.augmentation.scaleFraction);
@@ -157,7 +161,54 @@ TrainConfig TrainConfig::fromJson(const Json &json)
     read(json, "positive_weights", c.positiveWeights);
     read(json, "workers", c.workers);
     read(json, "tune_thresholds", c.tuneThresholds);
+    read(json, "ema_decay", c.emaDecay);
     return c;
+}
+
+AugmentationConfig AugmentationConfig::preset(AugmentationLevel level)
+{
+    AugmentationConfig a;
+    switch (level) {
+    case AugmentationLevel::None:
+        a.horizontalFlip = false;
+        a.shiftFraction = 0.0;
+        break;
+    case AugmentationLevel::Light:
+        break;
+    case AugmentationLevel::Standard:
+        a.warpProbability = 0.25;
+        a.colour = true;
+        break;
+    case AugmentationLevel::Strong:
+        a.shiftFraction = 0.1;
+        a.warpProbability = 0.5;
+        a.rotationDegrees = 15.0;
+        a.scaleFraction = 0.15;
+        a.colour = true;
+        a.brightness = 0.2;
+        a.contrast = 0.2;
+        break;
+    }
+    return a;
+}
+
+std::string augmentationLevelName(AugmentationLevel level)
+{
+    switch (level) {
+    case AugmentationLevel::None: return "none";
+    case AugmentationLevel::Light: return "light";
+    case AugmentationLevel::Standard: return "standard";
+    case AugmentationLevel::Strong: return "strong";
+    }
+    return "?";
+}
+
+AugmentationLevel augmentationLevelFromName(const std::string &name)
+{
+    return fromName(name, "augmentation level",
+                    {AugmentationLevel::None, AugmentationLevel::Light, AugmentationLevel::Standard,
+                     AugmentationLevel::Strong},
+                    &augmentationLevelName);
 }
 
 std::string optimizerName(OptimizerKind kind)

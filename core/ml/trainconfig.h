@@ -11,22 +11,43 @@ enum class OptimizerKind { Adam, AdamW, Sgd };
 enum class ScheduleKind { None, OneCycle, Cosine, Plateau };
 enum class DeviceChoice { Auto, Cpu, Cuda };
 
-/// Random changes applied to training batches; each can be switched off.
+/// How strongly training images are changed at random (AugmentationConfig::preset()).
+enum class AugmentationLevel { None, Light, Standard, Strong };
+
+/**
+ * Random changes applied to training batches; each can be switched off.
+ * Flips and shifts move whole pixels, so they change no pixel value: an image
+ * that is only flipped and shifted looks exactly like an unchanged one (a
+ * warp resamples, which blurs a little, so it is applied to a share of the
+ * images only).
+ */
 struct AugmentationConfig
 {
     bool horizontalFlip = true;
-    bool verticalFlip = false;   ///< off: most photos have an up and a down
-    bool affine = true;          ///< small rotation, shift and scale together
-    double rotationDegrees = 10.0;
-    double shiftFraction = 0.08; ///< of the image side
-    double scaleFraction = 0.1;  ///< zoom in [1 - s, 1 + s]
-    bool colour = true;          ///< brightness and contrast
-    double brightness = 0.15;    ///< added, on the 0..1 scale
-    double contrast = 0.15;      ///< factor in [1 - c, 1 + c]
+    bool verticalFlip = false;     ///< off: most photos have an up and a down
+    double shiftFraction = 0.06;   ///< whole-pixel shift up to this share of the side; edges repeat; 0 = off
+    double warpProbability = 0.0;  ///< share of images also rotated and zoomed (bilinear)
+    double rotationDegrees = 10.0; ///< of a warp
+    double scaleFraction = 0.1;    ///< zoom of a warp in [1 - s, 1 + s]
+    bool colour = false;           ///< brightness and contrast
+    double brightness = 0.1;       ///< added, on the 0..1 scale
+    double contrast = 0.1;         ///< factor in [1 - c, 1 + c]
 
     /// Whether any augmentation is switched on.
-    bool any() const { return horizontalFlip || verticalFlip || affine || colour; }
+    bool any() const { return horizontalFlip || verticalFlip || shiftFraction > 0.0 || warpProbability > 0.0 || colour; }
+
+    /**
+     * none: nothing; light: horizontal flips and shifts up to 6 %; standard:
+     * light plus a warp (±10°, ±10 % zoom) of a quarter of the images and
+     * ±10 % brightness and contrast; strong: shifts up to 10 %, warps of half
+     * the images (±15°, ±15 %) and ±20 % brightness and contrast.
+     */
+    static AugmentationConfig preset(AugmentationLevel level);
 };
+
+std::string augmentationLevelName(AugmentationLevel level);
+/// Throws std::invalid_argument listing the levels.
+AugmentationLevel augmentationLevelFromName(const std::string &name);
 
 /**
  * Everything that defines a training run. The defaults train well with one
@@ -55,6 +76,9 @@ struct TrainConfig
     bool positiveWeights = false;   ///< BCE pos_weight per tag from the tag counts
     int workers = 2;                ///< batch-assembly threads; 0 = on the training thread
     bool tuneThresholds = true;     ///< per-tag thresholds tuned on validation, else 0.5
+    /// Validation, checkpoints and the model use an exponential moving average
+    /// of the weights with this decay per step (0: the weights themselves).
+    double emaDecay = 0.0;
 
     /// Throws std::invalid_argument naming the first setting out of range.
     void validate() const;

@@ -26,6 +26,7 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <limits>
 
 namespace tagwise::ml {
 
@@ -117,6 +118,7 @@ public:
     }
 
     TrainResult execute(bool resuming);
+    LrSweep sweep(const LrSweepOptions &options);
 
 private:
     std::string path(const char *name) const { return (fs::path(m_dir) / name).string(); }
@@ -137,6 +139,9 @@ private:
     /// Predicts the validation set; false when canceled.
     bool predictValidation(Predictions &out);
     torch::Tensor loss(const torch::Tensor &logits, const torch::Tensor &targets) const;
+    /// The network validation, checkpoints and the bundle use: the average when there is one.
+    NetworkImpl &evaluated() { return m_average ? *m_average : *m_network; }
+    void updateAverage(std::int64_t step);
     void finish(TrainResult &result);
 
     const Trainer &m_trainer;
@@ -151,6 +156,8 @@ private:
     std::unique_ptr<BatchLoader> m_trainLoader;
     std::unique_ptr<BatchLoader> m_validationLoader;
     NetworkPtr m_network;
+    /// The exponential moving average of m_network's weights, when the config asks for one.
+    NetworkPtr m_average;
     std::unique_ptr<torch::optim::Optimizer> m_optimizer;
     std::unique_ptr<LrSchedule> m_schedule;
     torch::Tensor m_positiveWeight;
@@ -259,6 +266,13 @@ void Trainer::Run::buildModel()
     // A generator of the device's kind, independent of the device's global one.
     m_dropoutGenerator = at::globalContext().defaultGenerator(m_device).clone();
     m_network->setDropoutGenerator(m_dropoutGenerator);
+    if (m_config.emaDecay > 0.0) {
+        // The same seed: the average starts as the network itself.
+        m_average = createNetwork(m_config.architecture, int(m_snapshot.tags.size()), m_config.inputSize, m_config.seed);
+        m_average->to(m_device);
+        toChannelsLast(*m_average);
+        m_average->eval();
+    }
     if (m_positiveWeight.defined())
         m_positiveWeight = m_positiveWeight.to(m_device);
     m_optimizer = makeOptimizer();
@@ -284,12 +298,14 @@ Json Trainer::Run::stateJson() const
 
 void Trainer::Run::saveCheckpoint()
 {
-    Checkpoint::save(path(kLastCheckpoint), *m_network, *m_optimizer, stateJson());
+    Checkpoint::save(path(kLastCheckpoint), *m_network, *m_optimizer, stateJson(), m_average.get());
 }
 
 void Trainer::Run::restoreState(const Checkpoint &checkpoint)
 {
     checkpoint.restoreModel(*m_network, m_device);
+    if (m_average)
+        checkpoint.restoreAverage(*m_average, m_device);
     // The optimiser's state is matched to the parameters by position: make it anew
     // over the loaded parameters, then load its state.
     m_optimizer = makeOptimizer();
@@ -358,6 +374,8 @@ bool Trainer::Run::trainEpoch(int epoch, EpochRecord &record)
         }
         batchLoss.backward();
         m_optimizer->step();
+        if (m_average)
+            updateAverage(std::int64_t(epoch - 1) * batches + step);
         const double value = batchLoss.item<double>();
         if (!std::isfinite(value))
             throw MlError("training diverged (the loss is " + std::to_string(value) + ") in epoch "
@@ -379,6 +397,22 @@ bool Trainer::Run::trainEpoch(int epoch, EpochRecord &record)
     return !canceled();
 }
 
+void Trainer::Run::updateAverage(std::int64_t step)
+{
+    // A short warm-up, as TensorFlow's and timm's averages: early weights are
+    // forgotten quickly, or the average would start far behind.
+    const double decay = std::min(m_config.emaDecay, (1.0 + double(step)) / (10.0 + double(step)));
+    torch::NoGradGuard noGrad;
+    const auto averaged = m_average->parameters();
+    const auto current = m_network->parameters();
+    for (std::size_t i = 0; i < averaged.size(); ++i)
+        averaged[i].mul_(decay).add_(current[i].detach(), 1.0 - decay);
+    const auto averagedBuffers = m_average->buffers();
+    const auto currentBuffers = m_network->buffers();
+    for (std::size_t i = 0; i < averagedBuffers.size(); ++i)
+        averagedBuffers[i].copy_(currentBuffers[i]);
+}
+
 bool Trainer::Run::predictValidation(Predictions &out)
 {
     const bool cuda = m_device.is_cuda();
@@ -387,7 +421,8 @@ bool Trainer::Run::predictValidation(Predictions &out)
     out.probabilities.assign(std::size_t(loader.sampleCount()) * tags, 0.0f);
     out.truth.assign(out.probabilities.size(), 0);
     double lossSum = 0.0;
-    m_network->eval();
+    NetworkImpl &network = evaluated();
+    network.eval();
     torch::InferenceMode inference;
     loader.start(0);
     BatchLoader::Batch batch;
@@ -400,7 +435,7 @@ bool Trainer::Run::predictValidation(Predictions &out)
         torch::Tensor logits;
         {
             AutocastScope autocast(cuda && m_config.mixedPrecision, !cuda && m_config.cpuBfloat16);
-            logits = m_network->forward(batch.images.to(m_device, /*non_blocking=*/true));
+            logits = network.forward(batch.images.to(m_device, /*non_blocking=*/true));
         }
         const auto targets = batch.targets.to(m_device);
         lossSum += loss(logits, targets).item<double>() * double(targets.size(0));
@@ -436,7 +471,7 @@ void Trainer::Run::writeMetrics(const std::string &status, const Json *validatio
 void Trainer::Run::finish(TrainResult &result)
 {
     status("choosing thresholds with the weights of epoch " + std::to_string(m_bestEpoch));
-    loadWeights(*m_network, path(kBestCheckpoint), m_device);
+    loadWeights(evaluated(), path(kBestCheckpoint), m_device);
     Predictions predictions;
     if (!predictValidation(predictions)) {
         result.status = TrainResult::Status::Canceled;
@@ -454,7 +489,7 @@ void Trainer::Run::finish(TrainResult &result)
     fs::create_directories(modelDir, error);
     if (error)
         throw MlError(modelDir + ": cannot create: " + error.message());
-    saveWeights(*m_network, (fs::path(modelDir) / ModelBundle::kWeightsName).string());
+    saveWeights(evaluated(), (fs::path(modelDir) / ModelBundle::kWeightsName).string());
     ModelBundle bundle;
     bundle.architecture = m_config.architecture;
     bundle.inputSize = m_config.inputSize;
@@ -537,6 +572,11 @@ TrainResult Trainer::Run::execute(bool resuming)
         record.f1Micro = report.f1Micro;
         record.f1Macro = report.f1Macro;
         record.meanAveragePrecision = report.map;
+        const double b2 = m_config.beta * m_config.beta;
+        for (const TagMetrics &tag : report.perTag) {
+            const double denominator = b2 * tag.precision + tag.recall;
+            record.tagFbeta.push_back(denominator > 0.0 ? (1.0 + b2) * tag.precision * tag.recall / denominator : 0.0);
+        }
         record.seconds = secondsSince(epochStart);
         record.elapsedSeconds = m_elapsedBefore + secondsSince(m_started);
 
@@ -544,7 +584,7 @@ TrainResult Trainer::Run::execute(bool resuming)
             m_bestFbeta = record.fbeta;
             m_bestEpoch = epoch;
             m_badEpochs = 0;
-            saveWeights(*m_network, path(kBestCheckpoint));
+            saveWeights(evaluated(), path(kBestCheckpoint));
         } else {
             ++m_badEpochs;
         }
@@ -571,6 +611,64 @@ TrainResult Trainer::Run::execute(bool resuming)
     result.bestEpoch = m_bestEpoch;
     result.bestFbeta = m_bestFbeta;
     result.totalSeconds = secondsSince(m_started);
+    return result;
+}
+
+LrSweep Trainer::Run::sweep(const LrSweepOptions &options)
+{
+    const ScopedBlockCache blockCache;
+    const LowPriorityScope lowPriority(m_trainer.m_runtime.lowPriority);
+    m_device = selectDevice(m_config.device);
+    applyThreadCount(m_config.threads);
+    prepareData();
+    buildModel();
+    LrSweep result;
+    const bool cuda = m_device.is_cuda();
+    m_network->train();
+    double average = 0.0;
+    double minimum = std::numeric_limits<double>::infinity();
+    int epoch = 1;
+    m_trainLoader->start(epoch);
+    BatchLoader::Batch batch;
+    for (int step = 0; step < options.steps; ++step) {
+        if (canceled())
+            throw Canceled();
+        if (!m_trainLoader->next(batch)) { // more steps than one epoch has batches
+            m_trainLoader->start(++epoch);
+            m_trainLoader->next(batch);
+        }
+        const double rate = sweepRate(options, step);
+        for (auto &group : m_optimizer->param_groups())
+            group.options().set_lr(rate);
+        for (auto &parameter : m_network->parameters())
+            parameter.mutable_grad().reset();
+        torch::Tensor batchLoss;
+        {
+            AutocastScope autocast(cuda && m_config.mixedPrecision, !cuda && m_config.cpuBfloat16);
+            batchLoss = loss(m_network->forward(batch.images.to(m_device)), batch.targets.to(m_device));
+        }
+        batchLoss.backward();
+        m_optimizer->step();
+        const double value = batchLoss.item<double>();
+        if (m_trainer.m_callbacks.batch)
+            m_trainer.m_callbacks.batch({1, 1, step + 1, options.steps, value, rate});
+        if (!std::isfinite(value)) {
+            result.diverged = true;
+            break;
+        }
+        average = options.smoothing * average + (1.0 - options.smoothing) * value;
+        const double smoothed = average / (1.0 - std::pow(options.smoothing, step + 1));
+        result.rates.push_back(rate);
+        result.losses.push_back(value);
+        result.smoothedLosses.push_back(smoothed);
+        minimum = std::min(minimum, smoothed);
+        if (step > 0 && smoothed > options.divergeFactor * minimum) {
+            result.diverged = true;
+            break;
+        }
+    }
+    m_trainLoader->stop();
+    result.suggestedRate = suggestLearningRate(result.rates, result.smoothedLosses);
     return result;
 }
 
@@ -656,6 +754,17 @@ TrainResult Trainer::resume()
     DatasetSnapshot snapshot = DatasetSnapshot::load((dir / kDatasetFile).string());
     Run run(*this, withRuntime(config), std::move(snapshot));
     return run.execute(true);
+}
+
+LrSweep Trainer::findLearningRate(const TrainConfig &config, const DatasetSnapshot &snapshot,
+                                  const LrSweepOptions &options)
+{
+    config.validate();
+    snapshot.validate();
+    if (options.steps < 3 || !(options.startRate > 0.0) || !(options.endRate > options.startRate))
+        throw std::invalid_argument("a learning-rate sweep needs at least 3 steps from a rate above 0 to a higher one");
+    Run run(*this, withRuntime(config), snapshot);
+    return run.sweep(options);
 }
 
 TrainConfig Trainer::readConfig(const std::string &runDir)

@@ -2,6 +2,7 @@
 
 #include "core/ml/datasetsnapshot.h"
 #include "core/ml/epochrecord.h"
+#include "core/ml/lrfinder.h"
 #include "core/ml/trainconfig.h"
 
 #include <functional>
@@ -100,6 +101,16 @@ public:
     TrainResult train(const TrainConfig &config, const DatasetSnapshot &snapshot);
     /// Continues the run in the folder from its last completed epoch and finishes it.
     TrainResult resume();
+
+    /**
+     * A learning-rate sweep (fastai's lr_find) with \a config's network, data,
+     * optimiser and augmentation: the rate grows exponentially batch by batch
+     * while the loss is recorded, until the loss blows up. Writes nothing; the
+     * folder is not used. The batch callback reports each step (its rate and
+     * loss). Throws as train() does.
+     */
+    LrSweep findLearningRate(const TrainConfig &config, const DatasetSnapshot &snapshot,
+                             const LrSweepOptions &options = {});
 
     /// The settings of the run in \a runDir (its config.json); throws MlError naming the file.
     static TrainConfig readConfig(const std::string &runDir);

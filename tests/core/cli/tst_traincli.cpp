@@ -5,10 +5,16 @@
 #include "common/trainingimages.h"
 #include "core/cli/cli.h"
 #include "core/ml/device.h"
+#include "core/ml/recommendation.h"
+#include "core/ml/trainer.h"
 #include "core/ml/json.h"
 
 #include <nlohmann/json.hpp>
 
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -27,6 +33,9 @@ private Q_SLOTS:
     void trainsFromACsv();
     void trainsFromAProject();
     void killedRunResumesAndFinishes();
+    void projectRunsAreRecorded();
+    void defaultsAreChosenAndExplained();
+    void findsALearningRate();
     void errors_data();
     void errors();
 
@@ -157,6 +166,78 @@ void TestTrainCli::killedRunResumesAndFinishes()
     // The records of the first process survive unchanged.
     QCOMPARE(records[0].at("train_loss").get<double>(), before.at("epochs")[0].at("train_loss").get<double>());
     QVERIFY(QFile::exists(run + "/model/bundle.json"));
+}
+
+void TestTrainCli::projectRunsAreRecorded()
+{
+    const QString project = path("runs-project");
+    const QStringList rows = test::writeTrainingImages(project + "/pics", 0, 40, 32);
+    QVERIFY(test::writeCsv(path("runs-project.csv"), rows));
+    QCOMPARE(runCli({"import", "--project", project, "--csv", path("runs-project.csv"), "--images", project + "/pics"}).code, 0);
+    const CliResult none = runCli({"runs", "--project", project, "--json"});
+    QCOMPARE(none.code, 0);
+    QCOMPARE(QJsonDocument::fromJson(none.out.toUtf8()).array().size(), 0);
+
+    // Without --out, a project's run goes into the project and into its runs table.
+    const CliResult r = runCli({"train", "--project", project, "--size", "24", "--epochs", "2", "--batch", "8",
+                                "--threads", "1", "--no-bf16"});
+    QVERIFY2(r.code == 0, qPrintable(r.err + r.out));
+    const QRegularExpression model(QStringLiteral("model: (.*/\\.tagwise/runs/(\\d{8}-\\d{6}(-\\d+)?))/model\n"));
+    const auto match = model.match(r.out);
+    QVERIFY2(match.hasMatch(), qPrintable(r.out));
+    const CliResult listed = runCli({"runs", "--project", project, "--json"});
+    QCOMPARE(listed.code, 0);
+    const QJsonArray runs = QJsonDocument::fromJson(listed.out.toUtf8()).array();
+    QCOMPARE(runs.size(), 1);
+    const QJsonObject run = runs[0].toObject();
+    QCOMPARE(run.value("id").toString(), match.captured(2));
+    QCOMPARE(run.value("status").toString(), QStringLiteral("finished"));
+    QCOMPARE(run.value("epochs").toInt(), 2);
+    QCOMPARE(run.value("architecture").toString(), QStringLiteral("smallervggnet"));
+    QCOMPARE(QDir::cleanPath(run.value("folder").toString()), QDir::cleanPath(match.captured(1)));
+    const ml::Json metrics = ml::readJsonFile(QString(match.captured(1) + "/metrics.json").toStdString());
+    QCOMPARE(run.value("best_fbeta").toDouble(), metrics.at("best_fbeta").get<double>());
+    QVERIFY(QDateTime::fromString(run.value("created").toString(), Qt::ISODate).isValid());
+    QVERIFY(QDateTime::fromString(run.value("finished").toString(), Qt::ISODate).isValid());
+    for (const char *key : {"id", "created", "finished", "architecture", "status", "best_fbeta", "epochs", "folder"})
+        QVERIFY2(run.contains(QLatin1String(key)), key);
+
+    // A second run is listed first.
+    QCOMPARE(runCli({"train", "--project", project, "--size", "24", "--epochs", "1", "--batch", "8", "--threads", "1"}).code, 0);
+    const QJsonArray two = QJsonDocument::fromJson(runCli({"runs", "--project", project, "--json"}).out.toUtf8()).array();
+    QCOMPARE(two.size(), 2);
+    QCOMPARE(two[1].toObject().value("id").toString(), match.captured(2));
+    QVERIFY(runCli({"runs", "--project", project}).out.contains(match.captured(2)));
+}
+
+void TestTrainCli::defaultsAreChosenAndExplained()
+{
+    const QString run = path("defaults-run");
+    const CliResult r = runCli({"train", "--csv", path("train.csv"), "--val-csv", path("val.csv"), "--images",
+                                path("images"), "--epochs", "1", "--threads", "1", "--out", run});
+    QVERIFY2(r.code == 0, qPrintable(r.err + r.out));
+    // The images are 32 px: the defaults take their size; each choice not given is said, with its reason.
+    QVERIFY2(r.out.contains("default: --size 32: the images' own size (32 px)"), qPrintable(r.out));
+    QVERIFY2(r.out.contains("default: --arch smallervggnet: "), qPrintable(r.out));
+    QVERIFY2(r.out.contains("default: --augment none: 1 epochs are too few"), qPrintable(r.out));
+    QVERIFY2(!r.out.contains("default: --epochs"), qPrintable(r.out)); // given
+    const ml::TrainConfig config = ml::Trainer::readConfig(run.toStdString());
+    QCOMPARE(config.inputSize, 32);
+    QCOMPARE(config.epochs, 1);
+    QCOMPARE(config.cpuBfloat16, ml::cpuHasBfloat16());
+}
+
+void TestTrainCli::findsALearningRate()
+{
+    const CliResult r = runCli({"train", "--csv", path("labels.csv"), "--images", path("images"), "--size", "24",
+                                "--threads", "1", "--find-lr", "--no-bf16"});
+    QVERIFY2(r.code == 0, qPrintable(r.err + r.out));
+    QVERIFY2(r.out.contains("learning rate   loss       smoothed loss"), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QRegularExpression(QStringLiteral("suggested learning rate: [0-9.e-]+ |no suggestion"))),
+             qPrintable(r.out));
+    const CliResult withOut = runCli({"train", "--csv", path("labels.csv"), "--images", path("images"), "--find-lr",
+                                      "--out", path("x")});
+    QCOMPARE(withOut.code, 2);
 }
 
 void TestTrainCli::errors_data()

@@ -18,6 +18,7 @@
 #include "core/ml/trainer.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -97,6 +98,9 @@ private Q_SLOTS:
     void corruptCheckpointIsReported_data();
     void corruptCheckpointIsReported();
     void threadCountIsCappedAtTheCores();
+    void finderSuggestsWhereTheLossFallsFastest_data();
+    void finderSuggestsWhereTheLossFallsFastest();
+    void finderSweepsUntilTheLossBlowsUp();
     void unreadableImagesAreReportedAndSkipped();
     void deviceSelection_data();
     void deviceSelection();
@@ -110,7 +114,7 @@ void TestTrainer::lossFallsOnALearnableSet()
     test::SyntheticImageLoader loader;
     Trainer trainer(dir.filePath("run").toStdString(), loader);
     TrainConfig config = tinyConfig(6);
-    config.augmentation.affine = false;
+    config.augmentation.warpProbability = 0.0;
     config.schedule = ScheduleKind::None;
     const TrainResult result = trainer.train(config, test::SyntheticImageLoader::snapshot(96, 32));
     QCOMPARE(result.status, TrainResult::Status::Finished);
@@ -457,10 +461,10 @@ void TestTrainer::settingsChangeTheFirstBatch()
         snapshot.train[i].target = {1, std::uint8_t(mask >> 1 & 1u), std::uint8_t(mask >> 2 & 1u)};
     }
     TrainConfig plain = tinyConfig(1);
-    plain.augmentation = AugmentationConfig{false, false, false, 10.0, 0.08, 0.1, false, 0.15, 0.15};
+    plain.augmentation = AugmentationConfig::preset(AugmentationLevel::None);
     TrainConfig changed = plain;
     if (setting == "augmentation")
-        changed.augmentation = AugmentationConfig{};
+        changed.augmentation = AugmentationConfig::preset(AugmentationLevel::Standard);
     else if (setting == "pos-weight")
         changed.positiveWeights = true;
     else
@@ -728,6 +732,70 @@ void TestTrainer::badConfigIsRefused()
         QVERIFY2(std::string(error.what()).find(expected.toStdString()) != std::string::npos, error.what());
     }
     QCOMPARE(loader.calls(), 0);
+}
+
+void TestTrainer::finderSuggestsWhereTheLossFallsFastest_data()
+{
+    QTest::addColumn<double>("fastest");
+    QTest::addColumn<double>("noise");
+    QTest::newRow("1e-4") << 1e-4 << 0.0;
+    QTest::newRow("3e-3") << 3e-3 << 0.0;
+    QTest::newRow("0.1") << 0.1 << 0.0;
+    QTest::newRow("3e-3, noisy") << 3e-3 << 0.01;
+}
+
+void TestTrainer::finderSuggestsWhereTheLossFallsFastest()
+{
+    // A loss curve whose answer is known: it falls as a logistic curve in
+    // log(rate), steepest exactly at `fastest`, flattens, then blows up 30x
+    // later (as a sweep sees it), smoothed as the finder smooths.
+    QFETCH(double, fastest);
+    QFETCH(double, noise);
+    const LrSweepOptions options;
+    std::mt19937 random(5);
+    std::normal_distribution<double> jitter(0.0, noise);
+    std::vector<double> rates, smoothed;
+    double average = 0.0;
+    for (int step = 0; step < options.steps; ++step) {
+        const double rate = sweepRate(options, step);
+        const double x = std::log(rate / fastest);
+        double loss = 1.0 - 0.8 / (1.0 + std::exp(-2.0 * x)) + (noise > 0 ? jitter(random) : 0.0);
+        if (rate > 30.0 * fastest)
+            loss += 0.5 * std::log(rate / (30.0 * fastest));
+        average = options.smoothing * average + (1.0 - options.smoothing) * loss;
+        rates.push_back(rate);
+        smoothed.push_back(average / (1.0 - std::pow(options.smoothing, step + 1)));
+    }
+    // The smoothing lags: the smoothed curve's steepest point sits a little later.
+    const double suggested = suggestLearningRate(rates, smoothed);
+    qInfo("steepest at %g, suggested %g", fastest, suggested);
+    QVERIFY2(suggested > fastest / 2.0 && suggested < fastest * 4.0,
+             qPrintable(QStringLiteral("%1 for a curve steepest at %2").arg(suggested).arg(fastest)));
+    // A flat curve has no suggestion.
+    QCOMPARE(suggestLearningRate(rates, std::vector<double>(rates.size(), 0.7)), 0.0);
+}
+
+void TestTrainer::finderSweepsUntilTheLossBlowsUp()
+{
+    QTemporaryDir dir;
+    test::SyntheticImageLoader loader;
+    TrainConfig config = tinyConfig(1);
+    config.optimizer = OptimizerKind::Sgd;
+    const std::string unused = dir.filePath("unused").toStdString();
+    Trainer trainer(unused, loader);
+    LrSweepOptions options;
+    options.steps = 60;
+    options.startRate = 1e-5;
+    options.endRate = 1e3;
+    const LrSweep sweep = trainer.findLearningRate(config, test::SyntheticImageLoader::snapshot(48, 8), options);
+    QVERIFY(sweep.rates.size() >= 10);
+    for (std::size_t i = 1; i < sweep.rates.size(); ++i)
+        QVERIFY(std::abs(sweep.rates[i] / sweep.rates[i - 1] - std::pow(1e8, 1.0 / 59.0)) < 1e-9);
+    // SGD at a rate of hundreds diverges: the sweep stops before its last step.
+    QVERIFY(sweep.diverged);
+    QVERIFY(sweep.rates.size() < 60);
+    QVERIFY(sweep.suggestedRate > 1e-5 && sweep.suggestedRate < sweep.rates.back());
+    QVERIFY(!QFileInfo::exists(dir.filePath("unused")));
 }
 
 QTEST_GUILESS_MAIN(TestTrainer)

@@ -71,6 +71,9 @@ private Q_SLOTS:
     void augmentation_data();
     void augmentation();
     void horizontalFlipIsExact();
+    void shiftMovesTheContent();
+    void brightnessChangesOnlyBrightness();
+    void augmentedLabelsStayWithTheirImages();
     void workersServeEverySampleOncePerEpoch_data();
     void workersServeEverySampleOncePerEpoch();
     void workerErrorsReachTheConsumer();
@@ -148,26 +151,30 @@ void TestTrainerPipeline::augmentation_data()
 {
     QTest::addColumn<bool>("hflip");
     QTest::addColumn<bool>("vflip");
-    QTest::addColumn<bool>("affine");
+    QTest::addColumn<double>("shift");
+    QTest::addColumn<double>("warp");
     QTest::addColumn<bool>("colour");
-    QTest::newRow("none") << false << false << false << false;
-    QTest::newRow("hflip") << true << false << false << false;
-    QTest::newRow("vflip") << false << true << false << false;
-    QTest::newRow("affine") << false << false << true << false;
-    QTest::newRow("colour") << false << false << false << true;
-    QTest::newRow("all") << true << true << true << true;
+    QTest::newRow("none") << false << false << 0.0 << 0.0 << false;
+    QTest::newRow("hflip") << true << false << 0.0 << 0.0 << false;
+    QTest::newRow("vflip") << false << true << 0.0 << 0.0 << false;
+    QTest::newRow("shift") << false << false << 0.2 << 0.0 << false;
+    QTest::newRow("warp") << false << false << 0.0 << 1.0 << false;
+    QTest::newRow("colour") << false << false << 0.0 << 0.0 << true;
+    QTest::newRow("all") << true << true << 0.1 << 0.5 << true;
 }
 
 void TestTrainerPipeline::augmentation()
 {
     QFETCH(bool, hflip);
     QFETCH(bool, vflip);
-    QFETCH(bool, affine);
+    QFETCH(double, shift);
+    QFETCH(double, warp);
     QFETCH(bool, colour);
     AugmentationConfig config;
     config.horizontalFlip = hflip;
     config.verticalFlip = vflip;
-    config.affine = affine;
+    config.shiftFraction = shift;
+    config.warpProbability = warp;
     config.colour = colour;
     config.rotationDegrees = 20;
     config.brightness = 0.3;
@@ -196,19 +203,22 @@ void TestTrainerPipeline::augmentation()
 
     // The same seed gives the same batch; augmentation changes it, a new seed changes it again.
     QVERIFY(torch::equal(out, transform.apply(pixels, 7)));
-    const bool any = hflip || vflip || affine || colour;
+    const bool any = hflip || vflip || shift > 0 || warp > 0 || colour;
     QCOMPARE(torch::allclose(out, plain), !any);
     if (any)
         QVERIFY(!torch::equal(out, transform.apply(pixels, 8)));
+    // Without a warp or colour change, every output value is an input value: nothing is resampled.
+    if (warp == 0 && !colour) {
+        const auto values = std::get<0>(torch::_unique(unit.mul(255.0f).round().to(torch::kInt)));
+        const auto inputs = std::get<0>(torch::_unique(pixels.to(torch::kInt)));
+        QVERIFY(torch::isin(values, inputs).all().item<bool>());
+    }
 }
 
 void TestTrainerPipeline::horizontalFlipIsExact()
 {
-    AugmentationConfig config;
+    AugmentationConfig config = AugmentationConfig::preset(AugmentationLevel::None);
     config.horizontalFlip = true;
-    config.verticalFlip = false;
-    config.affine = false;
-    config.colour = false;
     const BatchTransform transform(Normalization(), config, true);
     const auto pixels = torch::randint(0, 256, {16, 12, 12, 3}, torch::kUInt8);
     const auto out = transform.apply(pixels, 3);
@@ -221,6 +231,79 @@ void TestTrainerPipeline::horizontalFlipIsExact()
         flipped += mirrored ? 1 : 0;
     }
     QVERIFY(flipped > 0 && flipped < 16);
+}
+
+void TestTrainerPipeline::shiftMovesTheContent()
+{
+    // One bright pixel in the middle of a dark image: after a shift it sits
+    // elsewhere, by whole pixels within the range, with its value unchanged.
+    AugmentationConfig config = AugmentationConfig::preset(AugmentationLevel::None);
+    config.shiftFraction = 0.25;
+    const BatchTransform transform(Normalization(), config, true);
+    auto pixels = torch::zeros({32, 16, 16, 3}, torch::kUInt8);
+    pixels.index_put_({torch::indexing::Slice(), 8, 8}, 200);
+    const auto out = transform.apply(pixels, 11);
+    const auto plain = transform.normalize(pixels);
+    const float bright = plain[0][0][8][8].item<float>();
+    int moved = 0;
+    for (std::int64_t i = 0; i < 32; ++i) {
+        const auto where = torch::nonzero(out[i][0] == bright);
+        QCOMPARE(where.size(0), std::int64_t(1)); // still one bright pixel, exactly as bright
+        const std::int64_t dy = where[0][0].item<std::int64_t>() - 8;
+        const std::int64_t dx = where[0][1].item<std::int64_t>() - 8;
+        QVERIFY(std::abs(dx) <= 4 && std::abs(dy) <= 4);
+        moved += (dx != 0 || dy != 0) ? 1 : 0;
+        // Everything else is the dark background.
+        QCOMPARE((out[i] != plain[i][0][0][0]).sum().item<std::int64_t>(), std::int64_t(3));
+    }
+    QVERIFY2(moved >= 28, qPrintable(QString::number(moved)));
+}
+
+void TestTrainerPipeline::brightnessChangesOnlyBrightness()
+{
+    // Brightness alone adds one number to every pixel of an image (no clipping
+    // on mid-grey images): the difference from the plain image is flat.
+    AugmentationConfig config = AugmentationConfig::preset(AugmentationLevel::None);
+    config.colour = true;
+    config.brightness = 0.2;
+    config.contrast = 0.0;
+    const BatchTransform transform(Normalization(), config, true);
+    torch::manual_seed(3);
+    const auto pixels = torch::randint(90, 166, {8, 12, 12, 3}, torch::kUInt8);
+    const auto difference = (transform.apply(pixels, 5) - transform.normalize(pixels)) * 0.25f; // undo std 0.25
+    for (std::int64_t i = 0; i < 8; ++i) {
+        const auto d = difference[i];
+        QVERIFY(torch::allclose(d, d.flatten()[0].expand_as(d), 1e-5, 1e-5));
+        QVERIFY(std::abs(d.flatten()[0].item<float>()) <= 0.2f + 1e-5f);
+    }
+    QVERIFY(difference.abs().max().item<float>() > 0.01f);
+}
+
+void TestTrainerPipeline::augmentedLabelsStayWithTheirImages()
+{
+    // Image k is one flat colour k and its target is k: after shuffling and the
+    // strongest augmentation but colour, every image still wears its own target.
+    const int count = 40;
+    DecodedSet set;
+    set.pixels = torch::arange(count, torch::kUInt8).mul(5).view({count, 1, 1, 1}).expand({count, 16, 16, 3}).contiguous();
+    set.targets = torch::arange(count, torch::kFloat).unsqueeze(1);
+    AugmentationConfig config = AugmentationConfig::preset(AugmentationLevel::Strong);
+    config.colour = false;
+    config.verticalFlip = true;
+    BatchLoader loader(set, BatchTransform(Normalization(), config, true), 8, true, 2, 9);
+    loader.start(1);
+    BatchLoader::Batch batch;
+    int seen = 0;
+    while (loader.next(batch)) {
+        for (std::int64_t i = 0; i < batch.targets.size(0); ++i) {
+            const int target = int(batch.targets[i][0].item<float>());
+            const float expected = (float(target * 5) / 255.0f - 0.5f) / 0.25f;
+            QVERIFY2(torch::allclose(batch.images[i], torch::full_like(batch.images[i], expected), 1e-4, 1e-4),
+                     qPrintable(QStringLiteral("image with target %1").arg(target)));
+            ++seen;
+        }
+    }
+    QCOMPARE(seen, count);
 }
 
 void TestTrainerPipeline::workersServeEverySampleOncePerEpoch_data()

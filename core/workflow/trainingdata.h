@@ -1,11 +1,16 @@
 #pragma once
 
 #include "core/ml/datasetsnapshot.h"
+#include "core/ml/recommendation.h"
 
 #include <QString>
 #include <QStringList>
 
-namespace tagwise::cli {
+namespace tagwise {
+class ProjectStore;
+}
+
+namespace tagwise::workflow {
 
 /// What a training run will learn from, and how it was chosen.
 struct TrainingData
@@ -27,6 +32,9 @@ struct TrainingData
  */
 TrainingData trainingDataFromProject(const QString &projectDir);
 
+/// The same from the store a caller already holds (the GUI's), on its thread.
+TrainingData trainingDataFromStore(const ProjectStore &store);
+
 /**
  * The training data of a Planet-style CSV and its images folder. Without
  * \a validationCsv the split is ProjectStore::defaultSplit() of each image's
@@ -38,5 +46,13 @@ TrainingData trainingDataFromProject(const QString &projectDir);
  * and the reason (missing, malformed, no usable rows).
  */
 TrainingData trainingDataFromCsv(const QString &csv, const QString &imagesDir, const QString &validationCsv = QString());
+
+/**
+ * What recommendSettings() needs to know of \a data and this machine: the
+ * counts, the median shorter side of the images (from the headers of up to
+ * 200 of them, spread over the list), the cores and whether the CPU computes
+ * bfloat16; \a cuda whether a GPU will train, \a minutes how long a run may take.
+ */
+ml::DataProfile dataProfile(const TrainingData &data, bool cuda, double minutes);
 
 }

@@ -1,6 +1,8 @@
-#include "core/cli/trainingdata.h"
+#include "core/workflow/trainingdata.h"
 
 #include "core/formats/planetcsv.h"
+#include "core/io/imageheader.h"
+#include "core/ml/device.h"
 #include "core/project/projecterror.h"
 #include "core/project/projectstore.h"
 
@@ -11,7 +13,7 @@
 #include <algorithm>
 #include <map>
 
-namespace tagwise::cli {
+namespace tagwise::workflow {
 
 namespace {
 
@@ -52,16 +54,22 @@ TrainingData trainingDataFromProject(const QString &projectDir)
         throw ProjectError(QStringLiteral("%1: not a Tagwise project (no .tagwise folder); import images into it first")
                                .arg(projectDir));
     const std::unique_ptr<ProjectStore> store = ProjectStore::open(projectDir);
+    return trainingDataFromStore(*store);
+}
+
+TrainingData trainingDataFromStore(const ProjectStore &store)
+{
+    const QString projectDir = store.rootPath();
     TrainingData data;
-    data.cacheDir = store->dataPath() + QStringLiteral("/decoded");
+    data.cacheDir = store.dataPath() + QStringLiteral("/decoded");
     std::map<qint64, std::size_t> tagIndex;
-    for (const TagInfo &tag : store->tags()) {
+    for (const TagInfo &tag : store.tags()) {
         tagIndex[tag.id] = data.snapshot.tags.size();
         data.snapshot.tags.push_back(tag.name.toStdString());
     }
     if (data.snapshot.tags.empty())
         throw ProjectError(QStringLiteral("%1: the project has no tags").arg(projectDir));
-    for (const ImageRecord &image : store->images()) {
+    for (const ImageRecord &image : store.images()) {
         if (image.missing || (image.tags.empty() && !image.reviewed)) {
             ++data.leftOut;
             continue;
@@ -71,7 +79,7 @@ TrainingData trainingDataFromProject(const QString &projectDir)
             continue;
         }
         ml::Sample sample;
-        sample.path = store->absolutePath(image.path).toStdString();
+        sample.path = store.absolutePath(image.path).toStdString();
         sample.target.assign(tagIndex.size(), 0);
         for (const qint64 id : image.tags) {
             const auto it = tagIndex.find(id);
@@ -122,6 +130,31 @@ TrainingData trainingDataFromCsv(const QString &csv, const QString &imagesDir, c
     if (data.snapshot.train.empty())
         throw ProjectError(QStringLiteral("%1: no image falls in the train split").arg(csv));
     return data;
+}
+
+ml::DataProfile dataProfile(const TrainingData &data, bool cuda, double minutes)
+{
+    ml::DataProfile profile;
+    profile.trainImages = std::int64_t(data.snapshot.train.size());
+    profile.validationImages = std::int64_t(data.snapshot.validation.size());
+    profile.tags = int(data.snapshot.tags.size());
+    profile.cuda = cuda;
+    profile.cpuBfloat16 = ml::cpuHasBfloat16();
+    profile.cores = ml::coreCount();
+    profile.minutes = minutes;
+    std::vector<int> sides;
+    const std::size_t count = data.snapshot.train.size();
+    const std::size_t step = std::max<std::size_t>(1, count / 200);
+    for (std::size_t i = 0; i < count; i += step) {
+        const io::ImageHeader header = io::readImageHeader(QString::fromStdString(data.snapshot.train[i].path));
+        if (header.sizeKnown())
+            sides.push_back(int(std::min(header.width, header.height)));
+    }
+    if (!sides.empty()) {
+        std::nth_element(sides.begin(), sides.begin() + std::ptrdiff_t(sides.size() / 2), sides.end());
+        profile.typicalSide = sides[sides.size() / 2];
+    }
+    return profile;
 }
 
 }

@@ -1,0 +1,165 @@
+#include "core/ml/recommendation.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <cpuid.h>
+#endif
+
+namespace tagwise::ml {
+
+namespace {
+
+std::string format(const char *pattern, double value)
+{
+    char buffer[64];
+    std::snprintf(buffer, sizeof(buffer), pattern, value);
+    return buffer;
+}
+
+std::string thousands(std::int64_t value)
+{
+    std::string digits = std::to_string(value);
+    for (int i = int(digits.size()) - 3; i > 0; i -= 3)
+        digits.insert(std::size_t(i), ",");
+    return digits;
+}
+
+}
+
+bool cpuHasBfloat16()
+{
+#if defined(__x86_64__) || defined(__i386__)
+    unsigned eax = 0, ebx = 0, ecx = 0, edx = 0;
+    if (!__get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx))
+        return false;
+    const bool amxBf16 = (edx >> 22) & 1u;
+    const unsigned maxSubleaf = eax;
+    bool avx512Bf16 = false;
+    if (maxSubleaf >= 1 && __get_cpuid_count(7, 1, &eax, &ebx, &ecx, &edx))
+        avx512Bf16 = (eax >> 5) & 1u;
+    return avx512Bf16 || amxBf16;
+#else
+    return false;
+#endif
+}
+
+double estimatedImagesPerSecond(const std::string &arch, int size, bool cuda, bool bfloat16, int cores)
+{
+    // Measured with bench/recipes.sh on 2 cores: SmallerVGGNet at 64 px trains
+    // about 290 images/s in float32 and 470 in bfloat16; the work grows with
+    // the pixels. A GPU is taken to be some 30 times faster, ResNet-18 and
+    // MobileNetV2 some 3 times slower than SmallerVGGNet at one size.
+    double rate = 290.0 * (64.0 / double(size)) * (64.0 / double(size)) * std::max(1, cores) / 2.0;
+    if (bfloat16 && !cuda)
+        rate *= 1.6;
+    if (arch != "smallervggnet")
+        rate /= 3.0;
+    if (cuda)
+        rate *= 30.0;
+    return rate;
+}
+
+Recommendation recommendSettings(const DataProfile &profile, const FixedSettings &fixed)
+{
+    Recommendation r;
+    TrainConfig &c = r.config;
+    const auto note = [&r](const std::string &setting, const std::string &value, const std::string &why) {
+        r.reasons.push_back({setting, value, why});
+    };
+
+    // Input size: the images' own, within what trains in reasonable time.
+    const int cap = profile.cuda ? 224 : 128;
+    if (fixed.inputSize) {
+        c.inputSize = *fixed.inputSize;
+    } else if (profile.typicalSide <= 0) {
+        c.inputSize = 96;
+        note("size", "96", "the image sizes are not known; 96 px keeps detail at a modest cost");
+    } else {
+        c.inputSize = std::clamp(profile.typicalSide, 16, cap);
+        note("size", std::to_string(c.inputSize),
+             profile.typicalSide > cap
+                 ? "the images are " + std::to_string(profile.typicalSide) + " px; " + std::to_string(cap)
+                       + " px keeps training within minutes on " + (profile.cuda ? "this GPU" : "a CPU")
+                 : "the images' own size (" + std::to_string(profile.typicalSide) + " px): nothing is lost or invented");
+    }
+
+    // Architecture: SmallerVGGNet is the fastest on a CPU and the best measured at
+    // small sizes; ResNet-18 suits larger photos on a GPU.
+    if (fixed.architecture) {
+        c.architecture = *fixed.architecture;
+    } else if (profile.cuda && c.inputSize >= 96) {
+        c.architecture = "resnet18";
+        note("arch", c.architecture, "a GPU and images of " + std::to_string(c.inputSize) + " px: a residual network has the capacity and the speed for them");
+    } else {
+        c.architecture = "smallervggnet";
+        note("arch", c.architecture, std::string(profile.cuda ? "small images" : "training on the CPU")
+                                         + ": the small VGG-style network trains fastest and measured best here");
+    }
+    if (c.architecture == "smallervggnet" && c.inputSize < 12)
+        c.inputSize = 12;
+    if (c.architecture != "smallervggnet" && c.inputSize < 32)
+        c.inputSize = 32;
+
+    // bfloat16 on CPUs that compute it natively: 1.7-1.9 times faster at equal F-beta.
+    c.cpuBfloat16 = !profile.cuda && profile.cpuBfloat16;
+    if (c.cpuBfloat16)
+        note("bf16", "on", "this CPU computes bfloat16 natively (AVX512-BF16 or AMX): about 1.8 times faster at equal accuracy");
+    else if (profile.cuda)
+        note("amp", "on", "mixed precision on the GPU: faster, with the loss kept in float32");
+
+    // Epochs: as many as fit in the time, within reason.
+    const double rate = estimatedImagesPerSecond(c.architecture, c.inputSize, profile.cuda, c.cpuBfloat16, profile.cores);
+    const double epochSeconds = (double(profile.trainImages) + 0.4 * double(profile.validationImages)) / rate;
+    if (fixed.epochs) {
+        c.epochs = *fixed.epochs;
+    } else {
+        const int fit = int(std::floor(profile.minutes * 60.0 / std::max(epochSeconds, 1e-3)));
+        c.epochs = std::clamp(fit, 5, 40);
+        const double runMinutes = std::max(1.0, std::ceil(double(c.epochs) * epochSeconds / 60.0));
+        note("epochs", std::to_string(c.epochs),
+             format("about %.0f s an epoch here", std::max(1.0, epochSeconds)) + " for " + thousands(profile.trainImages)
+                 + " images: " + std::to_string(c.epochs) + " epochs take about "
+                 + format(runMinutes == 1.0 ? "%.0f minute" : "%.0f minutes", runMinutes)
+                 + (fit > 40 ? " (more seldom pay off)" : fit < 5 ? " (fewer learn too little)" : ""));
+    }
+
+    // Optimiser and rate: Adam at 1e-3, measured best on short runs; a cosine
+    // fall to 0 over longer ones lets the last epochs settle.
+    c.optimizer = OptimizerKind::AdamW;
+    c.weightDecay = 1e-4;
+    c.learningRate = 1e-3;
+    c.warmupEpochs = 0;
+    if (c.epochs >= 10) {
+        c.schedule = ScheduleKind::Cosine;
+        note("schedule", "cosine", "a learning rate of 1e-3 that falls to 0 over the " + std::to_string(c.epochs)
+                                       + " epochs: fast progress first, settled weights at the end");
+    } else {
+        c.schedule = ScheduleKind::None;
+        note("schedule", "none", "a constant learning rate of 1e-3: on " + std::to_string(c.epochs)
+                                     + " epochs, lowering it costs more progress than it saves");
+    }
+    note("optimizer", "adamw", "Adam with a light weight decay (1e-4): fast and forgiving of the rate");
+
+    // Augmentation: it pays off only when a run is long enough to fit the harder images.
+    const AugmentationLevel level = c.epochs < 10  ? AugmentationLevel::None
+                                    : c.epochs < 25 ? AugmentationLevel::Light
+                                                    : AugmentationLevel::Standard;
+    c.augmentation = AugmentationConfig::preset(level);
+    note("augment", augmentationLevelName(level),
+         level == AugmentationLevel::None
+             ? std::to_string(c.epochs) + " epochs are too few for changed images to pay off; they only slow the learning"
+             : level == AugmentationLevel::Light
+                   ? "flips and small shifts, which change no pixel value, keep " + std::to_string(c.epochs) + " epochs from memorising"
+                   : std::to_string(c.epochs) + " epochs are enough to learn from warped and recoloured images too");
+
+    c.emaDecay = 0.0;
+    c.tuneThresholds = true;
+    note("thresholds", "tuned", "each tag's threshold is chosen on the validation images for the best F-beta");
+    c.patience = std::max(5, c.epochs / 4);
+    return r;
+}
+
+}

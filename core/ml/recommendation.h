@@ -1,0 +1,62 @@
+#pragma once
+
+#include "core/ml/trainconfig.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tagwise::ml {
+
+/// What the one-click settings are chosen from: the data and the machine.
+struct DataProfile
+{
+    std::int64_t trainImages = 0;
+    std::int64_t validationImages = 0;
+    int tags = 0;
+    int typicalSide = 0;      ///< the median shorter side of the images in pixels; 0 when not known
+    bool cuda = false;        ///< a CUDA device will train
+    bool cpuBfloat16 = false; ///< the CPU computes bfloat16 natively (AVX512-BF16 or AMX)
+    int cores = 1;
+    double minutes = 10.0;    ///< how long a run may take, about
+};
+
+/// Settings the user chose; the others are chosen to suit them.
+struct FixedSettings
+{
+    std::optional<std::string> architecture;
+    std::optional<int> inputSize;
+    std::optional<int> epochs;
+};
+
+/// One choice of recommendSettings() and why, in a line a user reads.
+struct Reason
+{
+    std::string setting; ///< as the command line names it: "arch", "size", "epochs", ...
+    std::string value;
+    std::string why;
+};
+
+struct Recommendation
+{
+    TrainConfig config;
+    std::vector<Reason> reasons;
+};
+
+/**
+ * The settings a run gets when the user clicks Train (or gives tagwise-cli
+ * train no settings): each chosen from the data, the machine and the time a
+ * run may take, with its reason. The rules and the measurements behind them
+ * are in bench/README.md ("One-click defaults"); what the user fixed is kept
+ * and the rest adapt to it (fewer epochs, lighter augmentation).
+ */
+Recommendation recommendSettings(const DataProfile &profile, const FixedSettings &fixed = {});
+
+/// Whether this CPU computes bfloat16 natively: AVX512-BF16 or AMX-BF16 (cpuid).
+bool cpuHasBfloat16();
+
+/// A rough training speed (images per second) of \a arch at \a size px on this kind of device.
+double estimatedImagesPerSecond(const std::string &arch, int size, bool cuda, bool bfloat16, int cores);
+
+}
