@@ -854,6 +854,37 @@ Ihre Tags bleiben erhalten; lesen Sie den Ordner neu ein, sobald sie wieder da i
     </message>
 </context>
 <context>
+    <name>tagwise::LearningRateDialog</name>
+    <message>
+        <source>Learning Rate Finder</source>
+        <translation>Lernraten-Finder</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>loss (smoothed)</source>
+        <translation>Verlust (geglättet)</translation>
+    </message>
+    <message>
+        <source>The loss falls fastest at a learning rate of about %1: a good rate to train at.</source>
+        <translation>Der Verlust fällt am schnellsten bei einer Lernrate von etwa %1: ein guter Wert für das Training.</translation>
+    </message>
+    <message>
+        <source>Use %1</source>
+        <translation>%1 verwenden</translation>
+    </message>
+    <message>
+        <source>The loss never fell during the sweep: check the tags, or try a smaller batch.</source>
+        <translation>Der Verlust ist während des Suchlaufs nie gesunken: Prüfen Sie die Tags oder versuchen Sie eine kleinere Batchgröße.</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>Verwenden</translation>
+    </message>
+</context>
+<context>
     <name>tagwise::MainWindow</name>
     <message>
         <source>The edit was not saved</source>
@@ -1121,6 +1152,42 @@ An diesem Text trennen (leer lassen für ein Tag pro Ordner):</translation>
         <source>The scan left out %1 files or folders:</source>
         <translation>Die Suche hat %1 Dateien oder Ordner ausgelassen:</translation>
     </message>
+    <message>
+        <source>Label</source>
+        <translation>Beschriften</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Trainieren</translation>
+    </message>
+    <message>
+        <source>&amp;Label</source>
+        <translation>B&amp;eschriften</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>T&amp;rainieren</translation>
+    </message>
+    <message>
+        <source>A Run Is Training</source>
+        <translation>Ein Training läuft</translation>
+    </message>
+    <message>
+        <source>A model is training. Stop it and quit? Its best epoch so far is kept, and you can resume the run later from the Train workspace.</source>
+        <translation>Ein Modell wird gerade trainiert. Training anhalten und beenden? Die bisher beste Epoche bleibt erhalten, und Sie können den Trainingslauf später im Arbeitsbereich „Trainieren“ fortsetzen.</translation>
+    </message>
+    <message>
+        <source>Stop and Quit</source>
+        <translation>Anhalten und beenden</translation>
+    </message>
+    <message>
+        <source>Keep Training</source>
+        <translation>Weiter trainieren</translation>
+    </message>
+    <message>
+        <source>A model is training in this project. Stop it in the Train workspace first; it can be resumed later.</source>
+        <translation>In diesem Projekt wird gerade ein Modell trainiert. Halten Sie das Training zuerst im Arbeitsbereich „Trainieren“ an; es kann später fortgesetzt werden.</translation>
+    </message>
 </context>
 <context>
     <name>tagwise::MergeTagsCommand</name>
@@ -1145,6 +1212,65 @@ An diesem Text trennen (leer lassen für ein Tag pro Ordner):</translation>
     <message>
         <source>No project is open.</source>
         <translation>Es ist kein Projekt geöffnet.</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::RunListModel</name>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Run %1, in %2</source>
+        <translation>Trainingslauf %1, in %2</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <source>Best F-beta</source>
+        <translation>Bestes F-beta</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
     </message>
 </context>
 <context>
@@ -1313,6 +1439,532 @@ Geben Sie unten einen Namen ein und drücken Sie die Eingabetaste.</translation>
     <message>
         <source>%1: no thumbnail could be made</source>
         <translation>%1: Es konnte kein Miniaturbild erstellt werden</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::TrainWorkspace</name>
+    <message>
+        <source>about %1 s left</source>
+        <translation>noch etwa %1 s</translation>
+    </message>
+    <message>
+        <source>about %1 min left</source>
+        <translation>noch etwa %1 min</translation>
+    </message>
+    <message>
+        <source>about %1 h left</source>
+        <translation>noch etwa %1 h</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>Not training</source>
+        <translation>Kein Training aktiv</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>Input size</source>
+        <translation>Eingabegröße</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <source>Find…</source>
+        <translation>Ermitteln…</translation>
+    </message>
+    <message>
+        <source>Sweep the learning rate for a few batches and plot the loss against it</source>
+        <translation>Die Lernrate einige Batches lang durchlaufen und den Verlust darüber auftragen</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>constant</source>
+        <translation>konstant</translation>
+    </message>
+    <message>
+        <source>cosine</source>
+        <translation>Kosinus</translation>
+    </message>
+    <message>
+        <source>one-cycle</source>
+        <translation>One-Cycle</translation>
+    </message>
+    <message>
+        <source>lower on plateau</source>
+        <translation>bei Plateau senken</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Lernratenplan</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>light (flips, shifts)</source>
+        <translation>leicht (Spiegeln, Verschieben)</translation>
+    </message>
+    <message>
+        <source>standard (+ warps, colour)</source>
+        <translation>Standard (+ Verzerren, Farbe)</translation>
+    </message>
+    <message>
+        <source>strong</source>
+        <translation>stark</translation>
+    </message>
+    <message>
+        <source>Augmentation</source>
+        <translation>Augmentierung</translation>
+    </message>
+    <message>
+        <source>bfloat16 on the CPU</source>
+        <translation>bfloat16 auf der CPU</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Rechengenauigkeit</translation>
+    </message>
+    <message>
+        <source>Advanced settings</source>
+        <translation>Erweiterte Einstellungen</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>Batchgröße</translation>
+    </message>
+    <message>
+        <source>Optimiser</source>
+        <translation>Optimierer</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>Weight Decay</translation>
+    </message>
+    <message>
+        <source>Warm-up epochs (cosine)</source>
+        <translation>Aufwärmepochen (Kosinus)</translation>
+    </message>
+    <message>
+        <source>F-beta&apos;s beta</source>
+        <translation>Beta des F-beta</translation>
+    </message>
+    <message>
+        <source>never stop early</source>
+        <translation>nie vorzeitig beenden</translation>
+    </message>
+    <message>
+        <source>Stop after epochs without progress</source>
+        <translation>Beenden nach Epochen ohne Fortschritt</translation>
+    </message>
+    <message>
+        <source>Weigh rare tags up</source>
+        <translation>Seltene Tags stärker gewichten</translation>
+    </message>
+    <message>
+        <source>Class weighting</source>
+        <translation>Klassengewichtung</translation>
+    </message>
+    <message>
+        <source>Tune each tag&apos;s threshold</source>
+        <translation>Schwellenwert jedes Tags optimieren</translation>
+    </message>
+    <message>
+        <source>Thresholds</source>
+        <translation>Schwellenwerte</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>Weight average (decay)</source>
+        <translation>Gewichtsmittelung (Abklingrate)</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>automatisch</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>GPU (CUDA)</source>
+        <translation>GPU (CUDA)</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>Threads</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <source>Recommended Settings</source>
+        <translation>Empfohlene Einstellungen</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Trainieren</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Stop after the current batch; the best epoch so far is kept and the run can be resumed</source>
+        <translation>Nach dem aktuellen Batch anhalten; die bisher beste Epoche bleibt erhalten, und der Trainingslauf kann fortgesetzt werden</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Trainingsläufe</translation>
+    </message>
+    <message>
+        <source>Tick runs to lay their curves over the current one</source>
+        <translation>Trainingsläufe ankreuzen, um ihre Kurven über die des aktuellen Trainingslaufs zu legen</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Use This Model</source>
+        <translation>Dieses Modell verwenden</translation>
+    </message>
+    <message>
+        <source>Make the selected run&apos;s model the project&apos;s active model, which Review and Classify use</source>
+        <translation>Das Modell des ausgewählten Trainingslaufs zum aktiven Modell des Projekts machen, das „Prüfen“ und „Klassifizieren“ verwenden</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>No project open</source>
+        <translation>Kein Projekt geöffnet</translation>
+    </message>
+    <message>
+        <source>%1 training and %2 validation images, %3 tags; %4 test images held out for Review.</source>
+        <translation>%1 Trainings- und %2 Validierungsbilder, %3 Tags; %4 Testbilder werden für „Prüfen“ zurückgehalten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n images cannot be read and will be left out:</source>
+        <translation>
+            <numerusform>%n Bild kann nicht gelesen werden und wird ausgelassen:</numerusform>
+            <numerusform>%n Bilder können nicht gelesen werden und werden ausgelassen:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ready to train.</source>
+        <translation>Bereit zum Training.</translation>
+    </message>
+    <message>
+        <source>this CPU has no native bfloat16: float32 is as fast here</source>
+        <translation>diese CPU unterstützt bfloat16 nicht nativ: float32 ist hier genauso schnell</translation>
+    </message>
+    <message>
+        <source>Your choice; recommended: %1.</source>
+        <translation>Ihre Wahl; empfohlen: %1.</translation>
+    </message>
+    <message>
+        <source>Training cannot start</source>
+        <translation>Das Training kann nicht starten</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n images cannot be read and will be left out.</source>
+        <translation>
+            <numerusform>%n Bild kann nicht gelesen werden und wird ausgelassen.</numerusform>
+            <numerusform>%n Bilder können nicht gelesen werden und werden ausgelassen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>These things will weaken the model:</source>
+        <translation>Folgendes wird das Modell schwächen:</translation>
+    </message>
+    <message>
+        <source>Go On</source>
+        <translation>Fortfahren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Decoding %n images…</source>
+        <translation>
+            <numerusform>%n Bild wird dekodiert…</numerusform>
+            <numerusform>%n Bilder werden dekodiert…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopping after this batch…</source>
+        <translation>Wird nach diesem Batch angehalten…</translation>
+    </message>
+    <message>
+        <source>The run cannot be resumed</source>
+        <translation>Der Trainingslauf kann nicht fortgesetzt werden</translation>
+    </message>
+    <message>
+        <source>Resuming…</source>
+        <translation>Wird fortgesetzt…</translation>
+    </message>
+    <message>
+        <source>Sweeping the learning rate…</source>
+        <translation>Lernraten-Suchlauf läuft…</translation>
+    </message>
+    <message>
+        <source>Epoch %1 of %2</source>
+        <translation>Epoche %1 von %2</translation>
+    </message>
+    <message>
+        <source>batch %1 of %2</source>
+        <translation>Batch %1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 images/s</source>
+        <translation>%1 Bilder/s</translation>
+    </message>
+    <message>
+        <source>Epoch %1: validation F-beta %2</source>
+        <translation>Epoche %1: Validierungs-F-beta %2</translation>
+    </message>
+    <message>
+        <source>The sweep failed</source>
+        <translation>Der Suchlauf ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The learning-rate sweep failed</source>
+        <translation>Der Lernraten-Suchlauf ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Finished: best epoch %1, validation F-beta %2 (with tuned thresholds %3)</source>
+        <translation>Fertig: beste Epoche %1, Validierungs-F-beta %2 (mit optimierten Schwellenwerten %3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped after %n epochs; Resume continues the run.</source>
+        <translation>
+            <numerusform>Nach %n Epoche angehalten; „Fortsetzen“ setzt den Trainingslauf fort.</numerusform>
+            <numerusform>Nach %n Epochen angehalten; „Fortsetzen“ setzt den Trainingslauf fort.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Training failed</source>
+        <translation>Training fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Delete Run</source>
+        <translation>Trainingslauf löschen</translation>
+    </message>
+    <message>
+        <source>Delete run %1 and its model? Its folder is removed; this cannot be undone.</source>
+        <translation>Trainingslauf %1 und sein Modell löschen? Sein Ordner wird entfernt; dies kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>The run was not deleted</source>
+        <translation>Der Trainingslauf wurde nicht gelöscht</translation>
+    </message>
+    <message>
+        <source>The active model was not changed</source>
+        <translation>Das aktive Modell wurde nicht geändert</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::TrainingPlots</name>
+    <message>
+        <source>epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>Validierung</translation>
+    </message>
+    <message>
+        <source>batch loss</source>
+        <translation>Batch-Verlust</translation>
+    </message>
+    <message>
+        <source>batch loss, smoothed</source>
+        <translation>Batch-Verlust, geglättet</translation>
+    </message>
+    <message>
+        <source>training loss</source>
+        <translation>Trainingsverlust</translation>
+    </message>
+    <message>
+        <source>validation loss</source>
+        <translation>Validierungsverlust</translation>
+    </message>
+    <message>
+        <source>F-beta</source>
+        <translation>F-beta</translation>
+    </message>
+    <message>
+        <source>F-beta (samples)</source>
+        <translation>F-beta (pro Bild)</translation>
+    </message>
+    <message>
+        <source>micro F1</source>
+        <translation>Mikro-F1</translation>
+    </message>
+    <message>
+        <source>macro F1</source>
+        <translation>Makro-F1</translation>
+    </message>
+    <message>
+        <source>mean average precision</source>
+        <translation>Mean Average Precision (mAP)</translation>
+    </message>
+    <message>
+        <source>Smoothing of the batch loss (as TensorBoard&apos;s)</source>
+        <translation>Glättung des Batch-Verlusts (wie in TensorBoard)</translation>
+    </message>
+    <message>
+        <source>Smoothing %1</source>
+        <translation>Glättung %1</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>PNG exportieren…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Validation:</source>
+        <translation>Validierung:</translation>
+    </message>
+    <message>
+        <source>F-beta of %1</source>
+        <translation>F-beta von %1</translation>
+    </message>
+    <message>
+        <source>%1: validation loss</source>
+        <translation>%1: Validierungsverlust</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1
+epoch %2: %3</source>
+        <translation>%1
+Epoche %2: %3</translation>
+    </message>
+    <message>
+        <source>Export the Plots</source>
+        <translation>Diagramme exportieren</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Export the Curves</source>
+        <translation>Kurven exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::workflow::DataCheck</name>
+    <message>
+        <source>The project has no tags: add tags and tick them on some images.</source>
+        <translation>Das Projekt hat keine Tags: Fügen Sie Tags hinzu und setzen Sie sie bei einigen Bildern.</translation>
+    </message>
+    <message>
+        <source>Only %1 tagged or reviewed images are in the training split; training needs at least 2.</source>
+        <translation>In den Trainingsdaten haben nur %1 Bilder Tags oder sind geprüft; das Training braucht mindestens 2.</translation>
+    </message>
+    <message>
+        <source>No tagged or reviewed image is in the validation split: it picks the best epoch and the thresholds. Tag more images (about one in ten lands in validation).</source>
+        <translation>In den Validierungsdaten hat kein Bild Tags oder ist geprüft; anhand dieser Daten werden aber die beste Epoche und die Schwellenwerte gewählt. Taggen Sie mehr Bilder (etwa jedes zehnte kommt in die Validierungsdaten).</translation>
+    </message>
+    <message>
+        <source>No training image has these tags, so the model cannot learn them: %1.</source>
+        <translation>Kein Trainingsbild hat diese Tags, daher kann das Modell sie nicht lernen: %1.</translation>
+    </message>
+    <message>
+        <source>These tags have fewer than %1 training images, too few to learn well: %2.</source>
+        <translation>Diese Tags haben weniger als %1 Trainingsbilder, zu wenige, um sie gut zu lernen: %2.</translation>
+    </message>
+    <message>
+        <source>No validation image has these tags, so their thresholds stay at 0.5 and their scores say nothing: %1.</source>
+        <translation>Kein Validierungsbild hat diese Tags, daher bleiben ihre Schwellenwerte bei 0,5 und ihre Messwerte sind nicht aussagekräftig: %1.</translation>
+    </message>
+    <message>
+        <source>%1 images are left out: nobody tagged or reviewed them, or their files are missing. Mark an image reviewed (Space) to train on it as having none of the tags.</source>
+        <translation>%1 Bilder werden ausgelassen: Niemand hat sie getaggt oder geprüft, oder ihre Dateien fehlen. Markieren Sie ein Bild als geprüft (Leertaste), damit es als Bild ohne jedes der Tags ins Training eingeht.</translation>
+    </message>
+    <message>
+        <source>%1: the file is gone</source>
+        <translation>%1: Die Datei ist nicht mehr vorhanden</translation>
+    </message>
+    <message>
+        <source>%1: not an image this program reads%2</source>
+        <translation>%1: kein Bild, das dieses Programm lesen kann%2</translation>
+    </message>
+    <message>
+        <source>%1: %2 images are not supported</source>
+        <translation>%1: %2-Bilder werden nicht unterstützt</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::workflow::TrainingSession</name>
+    <message>
+        <source>GPU (CUDA device 0)</source>
+        <translation>GPU (CUDA-Gerät 0)</translation>
+    </message>
+    <message>
+        <source>no GPU (CUDA is not available)</source>
+        <translation>keine GPU (CUDA ist nicht verfügbar)</translation>
+    </message>
+    <message>
+        <source>CPU, 1 thread</source>
+        <translation>CPU, 1 Thread</translation>
+    </message>
+    <message>
+        <source>CPU, %1 threads</source>
+        <translation>CPU, %1 Threads</translation>
     </message>
 </context>
 </TS>

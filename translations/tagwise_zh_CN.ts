@@ -854,6 +854,37 @@ Its tags are kept; rescan when it is back.</source>
     </message>
 </context>
 <context>
+    <name>tagwise::LearningRateDialog</name>
+    <message>
+        <source>Learning Rate Finder</source>
+        <translation>学习率查找器</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>loss (smoothed)</source>
+        <translation>损失（平滑）</translation>
+    </message>
+    <message>
+        <source>The loss falls fastest at a learning rate of about %1: a good rate to train at.</source>
+        <translation>学习率约为 %1 时损失下降最快：这是适合训练的学习率。</translation>
+    </message>
+    <message>
+        <source>Use %1</source>
+        <translation>使用 %1</translation>
+    </message>
+    <message>
+        <source>The loss never fell during the sweep: check the tags, or try a smaller batch.</source>
+        <translation>扫描期间损失始终没有下降：请检查标签，或尝试更小的批次。</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>使用</translation>
+    </message>
+</context>
+<context>
     <name>tagwise::MainWindow</name>
     <message>
         <source>The edit was not saved</source>
@@ -1121,6 +1152,42 @@ Split them at this text (leave empty for one tag per folder):</source>
         <source>The scan left out %1 files or folders:</source>
         <translation>扫描跳过了 %1 个文件或文件夹：</translation>
     </message>
+    <message>
+        <source>Label</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>&amp;Label</source>
+        <translation>标注(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>A Run Is Training</source>
+        <translation>正在训练</translation>
+    </message>
+    <message>
+        <source>A model is training. Stop it and quit? Its best epoch so far is kept, and you can resume the run later from the Train workspace.</source>
+        <translation>模型正在训练。要停止训练并退出吗？目前最佳的轮次会被保留，之后可以在“训练”工作区中继续此训练运行。</translation>
+    </message>
+    <message>
+        <source>Stop and Quit</source>
+        <translation>停止并退出</translation>
+    </message>
+    <message>
+        <source>Keep Training</source>
+        <translation>继续训练</translation>
+    </message>
+    <message>
+        <source>A model is training in this project. Stop it in the Train workspace first; it can be resumed later.</source>
+        <translation>此项目中正在训练模型。请先在“训练”工作区中停止训练；之后可以继续。</translation>
+    </message>
 </context>
 <context>
     <name>tagwise::MergeTagsCommand</name>
@@ -1145,6 +1212,65 @@ Split them at this text (leave empty for one tag per folder):</source>
     <message>
         <source>No project is open.</source>
         <translation>没有打开的项目。</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::RunListModel</name>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>Run %1, in %2</source>
+        <translation>训练运行 %1，位于 %2</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>Best F-beta</source>
+        <translation>最佳 F-beta</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
     </message>
 </context>
 <context>
@@ -1313,6 +1439,528 @@ Type a name below and press Enter.</source>
     <message>
         <source>%1: no thumbnail could be made</source>
         <translation>%1：无法生成缩略图</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::TrainWorkspace</name>
+    <message>
+        <source>about %1 s left</source>
+        <translation>剩余约 %1 秒</translation>
+    </message>
+    <message>
+        <source>about %1 min left</source>
+        <translation>剩余约 %1 分钟</translation>
+    </message>
+    <message>
+        <source>about %1 h left</source>
+        <translation>剩余约 %1 小时</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>Not training</source>
+        <translation>未在训练</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>Input size</source>
+        <translation>输入尺寸</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>Find…</source>
+        <translation>查找…</translation>
+    </message>
+    <message>
+        <source>Sweep the learning rate for a few batches and plot the loss against it</source>
+        <translation>在几个批次内扫描学习率，并绘制损失随学习率变化的曲线</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>constant</source>
+        <translation>恒定</translation>
+    </message>
+    <message>
+        <source>cosine</source>
+        <translation>余弦</translation>
+    </message>
+    <message>
+        <source>one-cycle</source>
+        <translation>单周期</translation>
+    </message>
+    <message>
+        <source>lower on plateau</source>
+        <translation>平台期降低</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>学习率调度</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>light (flips, shifts)</source>
+        <translation>轻度（翻转、平移）</translation>
+    </message>
+    <message>
+        <source>standard (+ warps, colour)</source>
+        <translation>标准（+ 形变、颜色）</translation>
+    </message>
+    <message>
+        <source>strong</source>
+        <translation>强</translation>
+    </message>
+    <message>
+        <source>Augmentation</source>
+        <translation>数据增强</translation>
+    </message>
+    <message>
+        <source>bfloat16 on the CPU</source>
+        <translation>在 CPU 上使用 bfloat16</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <source>Advanced settings</source>
+        <translation>高级设置</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批次大小</translation>
+    </message>
+    <message>
+        <source>Optimiser</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <source>Warm-up epochs (cosine)</source>
+        <translation>预热轮数（余弦）</translation>
+    </message>
+    <message>
+        <source>F-beta&apos;s beta</source>
+        <translation>F-beta 的 beta 值</translation>
+    </message>
+    <message>
+        <source>never stop early</source>
+        <translation>从不提前停止</translation>
+    </message>
+    <message>
+        <source>Stop after epochs without progress</source>
+        <translation>无进展多少轮后停止</translation>
+    </message>
+    <message>
+        <source>Weigh rare tags up</source>
+        <translation>提高稀有标签的权重</translation>
+    </message>
+    <message>
+        <source>Class weighting</source>
+        <translation>类别加权</translation>
+    </message>
+    <message>
+        <source>Tune each tag&apos;s threshold</source>
+        <translation>为每个标签调整阈值</translation>
+    </message>
+    <message>
+        <source>Thresholds</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Weight average (decay)</source>
+        <translation>权重滑动平均（衰减率）</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>GPU (CUDA)</source>
+        <translation>GPU（CUDA）</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>线程数</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Recommended Settings</source>
+        <translation>推荐设置</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop after the current batch; the best epoch so far is kept and the run can be resumed</source>
+        <translation>在当前批次结束后停止；目前最佳的轮次会被保留，之后可以继续此训练运行</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>训练运行</translation>
+    </message>
+    <message>
+        <source>Tick runs to lay their curves over the current one</source>
+        <translation>勾选训练运行，将其曲线叠加到当前曲线上</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Use This Model</source>
+        <translation>使用此模型</translation>
+    </message>
+    <message>
+        <source>Make the selected run&apos;s model the project&apos;s active model, which Review and Classify use</source>
+        <translation>将所选训练运行的模型设为项目的活动模型，供“审核”和“分类”使用</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>No project open</source>
+        <translation>未打开项目</translation>
+    </message>
+    <message>
+        <source>%1 training and %2 validation images, %3 tags; %4 test images held out for Review.</source>
+        <translation>训练图像 %1 张，验证图像 %2 张，标签 %3 个；另有 %4 张测试图像留给“审核”使用。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n images cannot be read and will be left out:</source>
+        <translation>
+            <numerusform>%n 张图像无法读取，将被跳过：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ready to train.</source>
+        <translation>可以开始训练。</translation>
+    </message>
+    <message>
+        <source>this CPU has no native bfloat16: float32 is as fast here</source>
+        <translation>此 CPU 不原生支持 bfloat16：在这里 float32 一样快</translation>
+    </message>
+    <message>
+        <source>Your choice; recommended: %1.</source>
+        <translation>您的选择；推荐值：%1。</translation>
+    </message>
+    <message>
+        <source>Training cannot start</source>
+        <translation>无法开始训练</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n images cannot be read and will be left out.</source>
+        <translation>
+            <numerusform>%n 张图像无法读取，将被跳过。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>These things will weaken the model:</source>
+        <translation>以下问题会削弱模型：</translation>
+    </message>
+    <message>
+        <source>Go On</source>
+        <translation>仍然继续</translation>
+    </message>
+    <message numerus="yes">
+        <source>Decoding %n images…</source>
+        <translation>
+            <numerusform>正在解码 %n 张图像…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopping after this batch…</source>
+        <translation>将在此批次结束后停止…</translation>
+    </message>
+    <message>
+        <source>The run cannot be resumed</source>
+        <translation>无法继续此训练运行</translation>
+    </message>
+    <message>
+        <source>Resuming…</source>
+        <translation>正在继续…</translation>
+    </message>
+    <message>
+        <source>Sweeping the learning rate…</source>
+        <translation>正在扫描学习率…</translation>
+    </message>
+    <message>
+        <source>Epoch %1 of %2</source>
+        <translation>第 %1 / %2 轮</translation>
+    </message>
+    <message>
+        <source>batch %1 of %2</source>
+        <translation>批次 %1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 images/s</source>
+        <translation>%1 张图像/秒</translation>
+    </message>
+    <message>
+        <source>Epoch %1: validation F-beta %2</source>
+        <translation>第 %1 轮：验证 F-beta %2</translation>
+    </message>
+    <message>
+        <source>The sweep failed</source>
+        <translation>学习率扫描失败</translation>
+    </message>
+    <message>
+        <source>The learning-rate sweep failed</source>
+        <translation>学习率扫描失败</translation>
+    </message>
+    <message>
+        <source>Finished: best epoch %1, validation F-beta %2 (with tuned thresholds %3)</source>
+        <translation>已完成：最佳轮次 %1，验证 F-beta %2（使用调整后的阈值：%3）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped after %n epochs; Resume continues the run.</source>
+        <translation>
+            <numerusform>已在 %n 轮后停止；点击“继续”可继续此训练运行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>Training failed</source>
+        <translation>训练失败</translation>
+    </message>
+    <message>
+        <source>Delete Run</source>
+        <translation>删除训练运行</translation>
+    </message>
+    <message>
+        <source>Delete run %1 and its model? Its folder is removed; this cannot be undone.</source>
+        <translation>删除训练运行 %1 及其模型？其文件夹将被移除；此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>The run was not deleted</source>
+        <translation>训练运行未被删除</translation>
+    </message>
+    <message>
+        <source>The active model was not changed</source>
+        <translation>活动模型未更改</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::TrainingPlots</name>
+    <message>
+        <source>epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <source>batch loss</source>
+        <translation>批次损失</translation>
+    </message>
+    <message>
+        <source>batch loss, smoothed</source>
+        <translation>批次损失（平滑）</translation>
+    </message>
+    <message>
+        <source>training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <source>validation loss</source>
+        <translation>验证损失</translation>
+    </message>
+    <message>
+        <source>F-beta</source>
+        <translation>F-beta</translation>
+    </message>
+    <message>
+        <source>F-beta (samples)</source>
+        <translation>F-beta（按样本）</translation>
+    </message>
+    <message>
+        <source>micro F1</source>
+        <translation>微平均 F1</translation>
+    </message>
+    <message>
+        <source>macro F1</source>
+        <translation>宏平均 F1</translation>
+    </message>
+    <message>
+        <source>mean average precision</source>
+        <translation>平均精度均值（mAP）</translation>
+    </message>
+    <message>
+        <source>Smoothing of the batch loss (as TensorBoard&apos;s)</source>
+        <translation>批次损失的平滑程度（与 TensorBoard 的相同）</translation>
+    </message>
+    <message>
+        <source>Smoothing %1</source>
+        <translation>平滑 %1</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>导出 PNG…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Validation:</source>
+        <translation>验证：</translation>
+    </message>
+    <message>
+        <source>F-beta of %1</source>
+        <translation>%1 的 F-beta</translation>
+    </message>
+    <message>
+        <source>%1: validation loss</source>
+        <translation>%1：验证损失</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1
+epoch %2: %3</source>
+        <translation>%1
+轮次 %2：%3</translation>
+    </message>
+    <message>
+        <source>Export the Plots</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Export the Curves</source>
+        <translation>导出曲线</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::workflow::DataCheck</name>
+    <message>
+        <source>The project has no tags: add tags and tick them on some images.</source>
+        <translation>项目中没有标签：请添加标签，并在一些图像上勾选它们。</translation>
+    </message>
+    <message>
+        <source>Only %1 tagged or reviewed images are in the training split; training needs at least 2.</source>
+        <translation>训练集中只有 %1 张已标记或已审核的图像；训练至少需要 2 张。</translation>
+    </message>
+    <message>
+        <source>No tagged or reviewed image is in the validation split: it picks the best epoch and the thresholds. Tag more images (about one in ten lands in validation).</source>
+        <translation>验证集中没有已标记或已审核的图像，而验证集用于选出最佳轮次和阈值。请标记更多图像（大约每十张中有一张会分到验证集）。</translation>
+    </message>
+    <message>
+        <source>No training image has these tags, so the model cannot learn them: %1.</source>
+        <translation>没有训练图像带有这些标签，因此模型无法学习它们：%1。</translation>
+    </message>
+    <message>
+        <source>These tags have fewer than %1 training images, too few to learn well: %2.</source>
+        <translation>这些标签的训练图像少于 %1 张，太少，难以学好：%2。</translation>
+    </message>
+    <message>
+        <source>No validation image has these tags, so their thresholds stay at 0.5 and their scores say nothing: %1.</source>
+        <translation>没有验证图像带有这些标签，因此它们的阈值保持为 0.5，其得分也没有参考价值：%1。</translation>
+    </message>
+    <message>
+        <source>%1 images are left out: nobody tagged or reviewed them, or their files are missing. Mark an image reviewed (Space) to train on it as having none of the tags.</source>
+        <translation>%1 张图像被排除：这些图像既未标记也未审核，或者文件缺失。将图像标记为已审核（空格键）后，它会作为不含任何标签的图像参与训练。</translation>
+    </message>
+    <message>
+        <source>%1: the file is gone</source>
+        <translation>%1：文件已不存在</translation>
+    </message>
+    <message>
+        <source>%1: not an image this program reads%2</source>
+        <translation>%1：不是本程序能读取的图像%2</translation>
+    </message>
+    <message>
+        <source>%1: %2 images are not supported</source>
+        <translation>%1：不支持 %2 图像</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::workflow::TrainingSession</name>
+    <message>
+        <source>GPU (CUDA device 0)</source>
+        <translation>GPU（CUDA 设备 0）</translation>
+    </message>
+    <message>
+        <source>no GPU (CUDA is not available)</source>
+        <translation>无 GPU（CUDA 不可用）</translation>
+    </message>
+    <message>
+        <source>CPU, 1 thread</source>
+        <translation>CPU，1 个线程</translation>
+    </message>
+    <message>
+        <source>CPU, %1 threads</source>
+        <translation>CPU，%1 个线程</translation>
     </message>
 </context>
 </TS>
