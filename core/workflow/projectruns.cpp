@@ -1,11 +1,15 @@
 #include "core/workflow/projectruns.h"
 
+#include "core/ml/json.h"
+#include "core/ml/mlerror.h"
 #include "core/project/projectstore.h"
 
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+
+#include <nlohmann/json.hpp>
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -87,6 +91,32 @@ bool RunLock::isHeld(const QString &runDir)
         ::flock(fd, LOCK_UN);
     ::close(fd);
     return !free;
+}
+
+QString configToText(const ml::TrainConfig &config)
+{
+    return QString::fromStdString(ml::dumpJson(config.toJson(), -1)).trimmed();
+}
+
+ml::TrainConfig configFromText(const QString &text)
+{
+    return ml::TrainConfig::fromJson(ml::parseJson(text.toStdString(), "settings"));
+}
+
+QList<ml::EpochRecord> readRunRecords(const QString &runDir, QString *error)
+{
+    QList<ml::EpochRecord> records;
+    const std::string file = QDir(runDir).filePath(QStringLiteral("metrics.json")).toStdString();
+    try {
+        const ml::Json metrics = ml::readJsonFile(file);
+        for (const ml::Json &record : metrics.at("epochs"))
+            records.append(ml::EpochRecord::fromJson(record));
+    } catch (const std::exception &failure) {
+        if (error)
+            *error = QString::fromStdString(ml::describeError(failure));
+        return {};
+    }
+    return records;
 }
 
 QString effectiveStatus(const ProjectStore &store, const RunRecord &run)

@@ -1,5 +1,9 @@
 #pragma once
 
+#include "core/ml/epochrecord.h"
+#include "core/ml/trainconfig.h"
+
+#include <QList>
 #include <QString>
 
 #include <utility>
@@ -47,6 +51,14 @@ private:
     QString m_file;
     int m_fd = -1;
 };
+
+/// \a config as one line of JSON (config.json's layout), for the project's settings.
+QString configToText(const ml::TrainConfig &config);
+/// The config in \a text; throws std::runtime_error when it is not one.
+ml::TrainConfig configFromText(const QString &text);
+
+/// The epochs a run recorded (its metrics.json); empty, and why in \a error, when it cannot be read.
+QList<ml::EpochRecord> readRunRecords(const QString &runDir, QString *error = nullptr);
 
 /// The status a user sees: a run recorded as running whose lock nobody holds stopped (it crashed).
 QString effectiveStatus(const ProjectStore &store, const RunRecord &run);

@@ -54,12 +54,16 @@ TrainingData trainingDataFromProject(const QString &projectDir)
         throw ProjectError(QStringLiteral("%1: not a Tagwise project (no .tagwise folder); import images into it first")
                                .arg(projectDir));
     const std::unique_ptr<ProjectStore> store = ProjectStore::open(projectDir);
-    return trainingDataFromStore(*store);
+    TrainingData data = trainingDataFromStore(*store);
+    if (data.snapshot.tags.empty())
+        throw ProjectError(QStringLiteral("%1: the project has no tags").arg(projectDir));
+    if (data.snapshot.train.empty())
+        throw ProjectError(QStringLiteral("%1: no tagged or reviewed images in the train split").arg(projectDir));
+    return data;
 }
 
 TrainingData trainingDataFromStore(const ProjectStore &store)
 {
-    const QString projectDir = store.rootPath();
     TrainingData data;
     data.cacheDir = store.dataPath() + QStringLiteral("/decoded");
     std::map<qint64, std::size_t> tagIndex;
@@ -67,8 +71,6 @@ TrainingData trainingDataFromStore(const ProjectStore &store)
         tagIndex[tag.id] = data.snapshot.tags.size();
         data.snapshot.tags.push_back(tag.name.toStdString());
     }
-    if (data.snapshot.tags.empty())
-        throw ProjectError(QStringLiteral("%1: the project has no tags").arg(projectDir));
     for (const ImageRecord &image : store.images()) {
         if (image.missing || (image.tags.empty() && !image.reviewed)) {
             ++data.leftOut;
@@ -88,8 +90,6 @@ TrainingData trainingDataFromStore(const ProjectStore &store)
         }
         (image.split == Split::Train ? data.snapshot.train : data.snapshot.validation).push_back(std::move(sample));
     }
-    if (data.snapshot.train.empty())
-        throw ProjectError(QStringLiteral("%1: no tagged or reviewed images in the train split").arg(projectDir));
     return data;
 }
 

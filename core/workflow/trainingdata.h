@@ -32,7 +32,11 @@ struct TrainingData
  */
 TrainingData trainingDataFromProject(const QString &projectDir);
 
-/// The same from the store a caller already holds (the GUI's), on its thread.
+/**
+ * The same from the store a caller already holds (the GUI's), on its thread;
+ * it never throws: a project with nothing to train on gives empty lists, which
+ * checkTrainingData() (datacheck.h) explains.
+ */
 TrainingData trainingDataFromStore(const ProjectStore &store);
 
 /**

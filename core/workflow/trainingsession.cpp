@@ -220,7 +220,7 @@ bool TrainingSession::start(const ml::TrainConfig &config, const TrainingData &d
     job->runDir = runDir;
     if (!launch(job))
         return false;
-    m_settings = QString::fromStdString(ml::dumpJson(config.toJson(), -1));
+    m_settings = configToText(config);
     m_architecture = QString::fromStdString(config.architecture);
     m_created = QDateTime::currentSecsSinceEpoch();
     recordRun(QStringLiteral("running"), nullptr);
@@ -239,7 +239,7 @@ bool TrainingSession::resume(const QString &runDir)
     }
     if (!launch(job))
         return false;
-    m_settings = QString::fromStdString(ml::dumpJson(job->config.toJson(), -1));
+    m_settings = configToText(job->config);
     m_architecture = QString::fromStdString(job->config.architecture);
     if (m_store) {
         const RunRecord existing = m_store->run(m_runId);
