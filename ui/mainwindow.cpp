@@ -8,6 +8,7 @@
 #include "ui/problemsdialog.h"
 #include "ui/projecteditor.h"
 #include "ui/scanjob.h"
+#include "ui/train/trainworkspace.h"
 
 #include <QAction>
 #include <QApplication>
@@ -28,6 +29,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTabWidget>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -93,6 +95,7 @@ MainWindow::~MainWindow()
     m_scan = nullptr;
     delete m_import;
     m_import = nullptr;
+    m_train->setStore(nullptr);
     m_labeling->setStore(nullptr);
     m_editor->setStore(nullptr);
 }
@@ -138,10 +141,18 @@ void MainWindow::createWidgets()
     welcomeLayout->addStretch(3);
 
     m_labeling = new LabelingWorkspace(m_editor);
+    m_train = new TrainWorkspace;
+    m_workspaces = new QTabWidget;
+    m_workspaces->setObjectName(QStringLiteral("workspaces"));
+    m_workspaces->setDocumentMode(true);
+    m_workspaces->addTab(m_labeling, tr("Label"));
+    m_workspaces->addTab(m_train, tr("Train"));
     m_stack = new QStackedWidget;
     m_stack->addWidget(welcome);
-    m_stack->addWidget(m_labeling);
+    m_stack->addWidget(m_workspaces);
     setCentralWidget(m_stack);
+    connect(m_train, &TrainWorkspace::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(m_train, &TrainWorkspace::errorRaised, this, &MainWindow::showError);
 
     m_tagDock = new QDockWidget(tr("Tags"), this);
     m_tagDock->setObjectName(QStringLiteral("tagDock"));
@@ -150,6 +161,16 @@ void MainWindow::createWidgets()
                            | QDockWidget::DockWidgetFloatable);
     m_tagDock->setMinimumWidth(220);
     addDockWidget(Qt::RightDockWidgetArea, m_tagDock);
+    // The tag panel belongs to labeling: hidden while another workspace shows.
+    connect(m_workspaces, &QTabWidget::currentChanged, this, [this](int index) {
+        const bool labeling = m_workspaces->widget(index) == m_labeling;
+        if (labeling && m_tagPanelWasVisible)
+            m_tagDock->show();
+        else if (!labeling) {
+            m_tagPanelWasVisible = m_tagDock->isVisible();
+            m_tagDock->hide();
+        }
+    });
 }
 
 void MainWindow::createActions()
@@ -256,6 +277,15 @@ void MainWindow::createMenus()
     view->setObjectName(QStringLiteral("viewMenu"));
     m_labeling->addActionsTo(edit, view);
     view->addSeparator();
+    const QList<std::pair<QWidget *, QString>> pages = {{m_labeling, tr("&Label")}, {m_train, tr("&Train")}};
+    for (int i = 0; i < pages.size(); ++i) {
+        QAction *page = view->addAction(pages[i].second);
+        page->setObjectName(QStringLiteral("workspaceAction%1").arg(i));
+        page->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        connect(page, &QAction::triggered, this, [this, widget = pages[i].first] { m_workspaces->setCurrentWidget(widget); });
+        addAction(page);
+    }
+    view->addSeparator();
     QAction *tagsToggle = m_tagDock->toggleViewAction();
     tagsToggle->setText(tr("&Tag Panel"));
     tagsToggle->setObjectName(QStringLiteral("toggleTagPanelAction"));
@@ -312,6 +342,23 @@ void MainWindow::saveSettings()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (m_train->isBusy()) {
+        // Either way nothing saved is lost: a stopped run keeps its best epoch and can be resumed.
+        QMessageBox box(QMessageBox::Question, tr("A Run Is Training"),
+                        tr("A model is training. Stop it and quit? Its best epoch so far is kept, and you can resume "
+                           "the run later from the Train workspace."),
+                        QMessageBox::NoButton, this);
+        box.setObjectName(QStringLiteral("stopRunQuestion"));
+        QPushButton *stop = box.addButton(tr("Stop and Quit"), QMessageBox::AcceptRole);
+        box.addButton(tr("Keep Training"), QMessageBox::RejectRole);
+        box.setDefaultButton(stop);
+        box.exec();
+        if (box.clickedButton() != stop) {
+            event->ignore();
+            return;
+        }
+        m_train->stopAndWait();
+    }
     saveSettings();
     if (m_scan)
         m_scan->cancel();
@@ -323,6 +370,11 @@ void MainWindow::closeEvent(QCloseEvent *event)
 bool MainWindow::openProject(const QString &folder)
 {
     const QString path = QDir::cleanPath(QFileInfo(folder).absoluteFilePath());
+    if (m_train->isBusy()) {
+        showError(tr("Cannot open %1").arg(QDir::toNativeSeparators(path)),
+                  tr("A model is training in this project. Stop it in the Train workspace first; it can be resumed later."));
+        return false;
+    }
     std::unique_ptr<ProjectStore> store;
     try {
         store = ProjectStore::open(path);
@@ -334,8 +386,9 @@ bool MainWindow::openProject(const QString &folder)
     m_store = std::move(store);
     ProjectStore *opened = m_store.get();
     m_editor->setStore(opened);
-    m_stack->setCurrentWidget(m_labeling);
+    m_stack->setCurrentWidget(m_workspaces);
     m_labeling->setStore(opened);
+    m_train->setStore(opened);
     setWindowTitle((opened->isReadOnly() ? tr("%1 (read-only) — Tagwise") : tr("%1 — Tagwise"))
                        .arg(QDir::toNativeSeparators(opened->rootPath())));
     addRecentFolder(opened->rootPath());
@@ -370,6 +423,7 @@ void MainWindow::closeProject()
     m_import = nullptr;
     m_rescanRequested = false;
     hideProgress();
+    m_train->setStore(nullptr);
     m_editor->setStore(nullptr);
     m_labeling->setStore(nullptr);
     m_store.reset();

@@ -17,6 +17,7 @@ class QMenu;
 class QProgressBar;
 class QPushButton;
 class QStackedWidget;
+class QTabWidget;
 class QUndoStack;
 
 namespace tagwise {
@@ -31,6 +32,7 @@ class ProjectStore;
 class ScanJob;
 class TagPanel;
 class ThumbnailGrid;
+class TrainWorkspace;
 class ThumbnailLoader;
 struct ScannedFile;
 
@@ -70,6 +72,9 @@ public:
     ProjectEditor *editor() const { return m_editor; }
     QUndoStack *undoStack() const;
     LabelingWorkspace *labelingWorkspace() const { return m_labeling; }
+    TrainWorkspace *trainWorkspace() const { return m_train; }
+    /// The workspaces, one a tab: Label, Train.
+    QTabWidget *workspaces() const { return m_workspaces; }
     /// The status bar's counts ("N images · N tagged · ...").
     QString statusText() const;
 
@@ -126,8 +131,10 @@ private:
     std::unique_ptr<ProjectStore> m_store;
     ProjectEditor *m_editor;
     LabelingWorkspace *m_labeling = nullptr;
+    TrainWorkspace *m_train = nullptr;
 
     QStackedWidget *m_stack = nullptr;
+    QTabWidget *m_workspaces = nullptr;
     QDockWidget *m_tagDock = nullptr;
 
     QLabel *m_statusLabel = nullptr;
@@ -139,6 +146,7 @@ private:
     ScanJob *m_scan = nullptr;
     ImportJob *m_import = nullptr;
     bool m_rescanRequested = false;
+    bool m_tagPanelWasVisible = true;
 
     QAction *m_openAction = nullptr;
     QAction *m_rescanAction = nullptr;

@@ -1,5 +1,7 @@
 #include "ui/labeling/datasetoverviewdialog.h"
 
+#include "ui/plotstyle.h"
+
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLabel>
@@ -19,19 +21,6 @@ namespace tagwise {
 namespace {
 
 constexpr int kBarRowHeight = 24;
-
-void styleAxes(QCustomPlot *plot)
-{
-    plot->setBackground(plot->palette().color(QPalette::Base));
-    for (QCPAxis *axis : {plot->xAxis, plot->yAxis}) {
-        axis->setBasePen(QPen(QColor(0x90, 0x90, 0x90)));
-        axis->setTickPen(QPen(QColor(0x90, 0x90, 0x90)));
-        axis->setSubTickPen(Qt::NoPen);
-        axis->grid()->setPen(QPen(QColor(0xe2, 0xe2, 0xe2)));
-        axis->setTickLabelColor(plot->palette().color(QPalette::Text));
-        axis->setLabelColor(plot->palette().color(QPalette::Text));
-    }
-}
 
 // Counts are whole numbers: ticks at 1, 2, 5, 10, ... never 2.5.
 QSharedPointer<QCPAxisTickerFixed> integerTicker()

@@ -1,0 +1,293 @@
+// Drives the Train workspace through its real widgets on a small generated
+// project: starts a run with the Train button, watches the plots fill, stops
+// it, resumes it to the end, labels meanwhile, and finds the run again after a
+// restart of the window. A GUI run and a CLI run with the same settings and
+// seed give the same epochs. TAGWISE_SCREENSHOT_DIR=DIR saves screenshots.
+
+#include "common/clirunner.h"
+#include "common/trainingimages.h"
+#include "core/ml/json.h"
+#include "core/project/projectstore.h"
+#include "core/workflow/projectruns.h"
+#include "ui/mainwindow.h"
+#include "ui/projecteditor.h"
+#include "ui/train/runlistmodel.h"
+#include "ui/train/trainingplots.h"
+#include "ui/train/trainworkspace.h"
+
+#include <QLabel>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTableView>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTranslator>
+#include <QtTest>
+
+#include <qcustomplot.h>
+
+using namespace tagwise;
+
+namespace {
+
+/// The settings both the GUI run and the CLI run of a test use: small and quick.
+ml::TrainConfig quickConfig(int epochs)
+{
+    ml::TrainConfig config;
+    config.architecture = "smallervggnet";
+    config.inputSize = 24;
+    config.epochs = epochs;
+    config.batchSize = 8;
+    config.learningRate = 1e-3;
+    config.schedule = ml::ScheduleKind::None;
+    config.augmentation = ml::AugmentationConfig::preset(ml::AugmentationLevel::Light);
+    config.threads = 1;
+    config.seed = 11;
+    config.patience = 0;
+    config.cpuBfloat16 = false;
+    return config;
+}
+
+void saveScreenshot(QWidget *window, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("TAGWISE_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    QDir().mkpath(dir);
+    window->grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
+}
+
+}
+
+class TestTrainWorkspace final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void trainsStopsResumesAndRemembers();
+    void guiAndCliRunsAgree();
+    void blockingProblemsAreSaid();
+    void damagedCheckpointEndsTheResumeWithAMessage();
+    void screenshotsInChinese();
+
+private:
+    QString makeProject(const QString &name, int images);
+    std::unique_ptr<MainWindow> openWindow(const QString &project);
+
+    QTemporaryDir m_dir;
+};
+
+void TestTrainWorkspace::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    qputenv("XDG_CACHE_HOME", m_dir.filePath("cache").toUtf8());
+    qputenv("XDG_CONFIG_HOME", m_dir.filePath("config").toUtf8());
+}
+
+QString TestTrainWorkspace::makeProject(const QString &name, int images)
+{
+    const QString root = m_dir.filePath(name);
+    const QStringList rows = test::writeTrainingImages(root, 0, images, 32);
+    if (rows.size() != images)
+        qFatal("cannot write the images");
+    auto store = ProjectStore::open(root);
+    QList<ImageTags> tags;
+    for (const QString &row : rows) {
+        const QString imageName = row.section(QLatin1Char(','), 0, 0) + QStringLiteral(".png");
+        tags.append({imageName, row.section(QLatin1Char(','), 1).split(QLatin1Char(' '), Qt::SkipEmptyParts)});
+    }
+    store->addImages({});
+    store->applyImageTags(tags, true);
+    return root;
+}
+
+std::unique_ptr<MainWindow> TestTrainWorkspace::openWindow(const QString &project)
+{
+    auto window = std::make_unique<MainWindow>();
+    window->resize(1400, 900);
+    window->show();
+    if (!window->openProject(project))
+        return nullptr;
+    if (!QTest::qWaitFor([&] { return !window->isScanning(); }, 20000))
+        return nullptr;
+    return window;
+}
+
+void TestTrainWorkspace::trainsStopsResumesAndRemembers()
+{
+    const QString project = makeProject(QStringLiteral("gui"), 80);
+    {
+        auto window = openWindow(project);
+        QVERIFY(window);
+        window->workspaces()->setCurrentWidget(window->trainWorkspace());
+        TrainWorkspace *train = window->trainWorkspace();
+        QTRY_VERIFY_WITH_TIMEOUT(train->dataIssues().isEmpty() && train->unreadableImages().isEmpty(), 10000);
+        train->setSettings(quickConfig(6));
+
+        QSignalSpy started(train, &TrainWorkspace::trainingStarted);
+        QTest::mouseClick(train->trainButton(), Qt::LeftButton);
+        QCOMPARE(started.size(), 1);
+        QVERIFY(!train->trainButton()->isEnabled());
+        QVERIFY(train->stopButton()->isEnabled());
+        // The plots receive the batches and the epochs as they come.
+        QTRY_VERIFY_WITH_TIMEOUT(train->plots()->batchPoints() > 0, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(train->plots()->epochPoints() >= 1, 60000);
+        QVERIFY(train->plots()->lossPlot()->graph(0)->dataCount() > 0);
+        QVERIFY(train->progressBar()->value() > 0);
+        QVERIFY2(train->progressLabel()->text().contains(QStringLiteral("Epoch")), qPrintable(train->progressLabel()->text()));
+        saveScreenshot(window.get(), QStringLiteral("train-during-run"));
+
+        // Labeling goes on during the run, and is saved.
+        ProjectStore *store = window->projectStore();
+        const qint64 image = store->images().front().id;
+        const qint64 tag = store->tags().front().id;
+        const bool had = store->image(image)->hasTag(tag);
+        window->editor()->setTag({image}, tag, !had);
+
+        QSignalSpy finished(train, &TrainWorkspace::trainingFinished);
+        QTest::mouseClick(train->stopButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+        const auto stopped = finished.takeFirst().at(0).value<workflow::SessionResult>();
+        QCOMPARE(stopped.end, workflow::SessionResult::End::Stopped);
+        QVERIFY(stopped.epochs >= 1 && stopped.epochs < 6);
+        QCOMPARE(train->runModel()->rowCount(), 1);
+        QCOMPARE(train->runModel()->status(0), QStringLiteral("stopped"));
+
+        // Resume the selected run to its end.
+        train->runTable()->selectRow(0);
+        QVERIFY(train->resumeButton()->isEnabled());
+        QTest::mouseClick(train->resumeButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 120000);
+        const auto ended = finished.takeFirst().at(0).value<workflow::SessionResult>();
+        QVERIFY2(ended.end == workflow::SessionResult::End::Finished, qPrintable(ended.message));
+        QCOMPARE(ended.epochs, 6);
+        QCOMPARE(train->plots()->epochPoints(), 6);
+        QCOMPARE(train->runModel()->status(0), QStringLiteral("finished"));
+        // The first finished model becomes the project's active one.
+        QCOMPARE(train->activeRun(), started.first().at(0).toString());
+        saveScreenshot(window.get(), QStringLiteral("train-after-run"));
+        QCOMPARE(store->image(image)->hasTag(tag), !had);
+    }
+    // A new window finds the run, its best F-beta and the label edit.
+    auto reopened = ProjectStore::open(project);
+    QCOMPARE(reopened->runs().size(), 1);
+    const RunRecord run = reopened->runs().first();
+    QCOMPARE(run.status, QStringLiteral("finished"));
+    QCOMPARE(run.epochs, 6);
+    QVERIFY(run.bestFbeta > 0.0);
+    reopened.reset();
+    auto window = openWindow(project);
+    QVERIFY(window);
+    RunListModel *runs = window->trainWorkspace()->runModel();
+    QCOMPARE(runs->rowCount(), 1);
+    QCOMPARE(runs->data(runs->index(0, RunListModel::BestFbeta)).toString(), QLocale().toString(run.bestFbeta, 'f', 4));
+    QCOMPARE(runs->data(runs->index(0, RunListModel::Status)).toString(), QStringLiteral("finished"));
+}
+
+void TestTrainWorkspace::guiAndCliRunsAgree()
+{
+    const QString project = makeProject(QStringLiteral("same"), 64);
+    const ml::TrainConfig config = quickConfig(2);
+    QString guiRun;
+    {
+        auto window = openWindow(project);
+        QVERIFY(window);
+        TrainWorkspace *train = window->trainWorkspace();
+        train->setSettings(config);
+        QSignalSpy finished(train, &TrainWorkspace::trainingFinished);
+        QVERIFY(train->startTraining());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 120000);
+        guiRun = finished.first().at(0).value<workflow::SessionResult>().runDir;
+    }
+    const QString cliRun = m_dir.filePath(QStringLiteral("cli-run"));
+    const test::CliResult r = test::runCli(
+        {"train", "--project", project, "--arch", "smallervggnet", "--size", "24", "--epochs", "2", "--batch", "8",
+         "--lr", "0.001", "--schedule", "none", "--augment", "light", "--threads", "1", "--seed", "11", "--patience", "0",
+         "--no-bf16", "--optimizer", "adamw", "--weight-decay", QString::number(config.weightDecay), "--out", cliRun});
+    QVERIFY2(r.code == 0, qPrintable(r.err + r.out));
+    QString error;
+    const QList<ml::EpochRecord> gui = workflow::readRunRecords(guiRun, &error);
+    const QList<ml::EpochRecord> cli = workflow::readRunRecords(cliRun, &error);
+    QCOMPARE(gui.size(), 2);
+    QCOMPARE(cli.size(), 2);
+    for (int i = 0; i < 2; ++i) {
+        QCOMPARE(gui[i].trainLoss, cli[i].trainLoss);
+        QCOMPARE(gui[i].validationLoss, cli[i].validationLoss);
+        QCOMPARE(gui[i].fbeta, cli[i].fbeta);
+        QCOMPARE(gui[i].meanAveragePrecision, cli[i].meanAveragePrecision);
+    }
+}
+
+void TestTrainWorkspace::blockingProblemsAreSaid()
+{
+    // A project with tags nobody ticked: nothing to learn from.
+    const QString root = m_dir.filePath(QStringLiteral("empty"));
+    test::writeTrainingImages(root, 0, 10, 32);
+    ProjectStore::open(root)->addTag(QStringLiteral("lonely"));
+    auto window = openWindow(root);
+    QVERIFY(window);
+    TrainWorkspace *train = window->trainWorkspace();
+    QVERIFY(workflow::hasBlockingIssue(train->dataIssues()));
+    QSignalSpy errors(train, &TrainWorkspace::errorRaised);
+    QVERIFY(!train->startTraining());
+    QCOMPARE(errors.size(), 1);
+    QVERIFY(!train->isBusy());
+}
+
+void TestTrainWorkspace::damagedCheckpointEndsTheResumeWithAMessage()
+{
+    const QString project = makeProject(QStringLiteral("damaged"), 64);
+    auto window = openWindow(project);
+    QVERIFY(window);
+    TrainWorkspace *train = window->trainWorkspace();
+    train->setSettings(quickConfig(20));
+    QSignalSpy finished(train, &TrainWorkspace::trainingFinished);
+    QVERIFY(train->startTraining());
+    QTRY_VERIFY_WITH_TIMEOUT(train->plots()->epochPoints() >= 1, 60000);
+    train->stopTraining();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+    const QString runDir = finished.takeFirst().at(0).value<workflow::SessionResult>().runDir;
+    QFile checkpoint(runDir + QStringLiteral("/last.pt"));
+    QVERIFY(checkpoint.open(QIODevice::ReadWrite));
+    QVERIFY(checkpoint.seek(checkpoint.size() / 2));
+    checkpoint.write(QByteArray(512, '\x5a'));
+    checkpoint.close();
+
+    QSignalSpy errors(train, &TrainWorkspace::errorRaised);
+    QVERIFY(train->resumeRun(train->runModel()->run(0)->id));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+    const auto result = finished.first().at(0).value<workflow::SessionResult>();
+    QCOMPARE(result.end, workflow::SessionResult::End::Failed);
+    QVERIFY2(result.message.contains(QStringLiteral("last.pt: is corrupt")), qPrintable(result.message));
+    QCOMPARE(errors.size(), 1);
+    QCOMPARE(train->runModel()->status(0), QStringLiteral("failed"));
+    QVERIFY(QFile::exists(runDir + QStringLiteral("/best.pt"))); // what was saved stays
+    QVERIFY(!train->isBusy());
+}
+
+void TestTrainWorkspace::screenshotsInChinese()
+{
+    if (qEnvironmentVariableIsEmpty("TAGWISE_SCREENSHOT_DIR"))
+        QSKIP("screenshots only when TAGWISE_SCREENSHOT_DIR is set");
+    QTranslator translator;
+    QVERIFY(translator.load(QStringLiteral(":/i18n/tagwise_zh_CN.qm")));
+    QCoreApplication::installTranslator(&translator);
+    const QString project = makeProject(QStringLiteral("zh"), 80);
+    auto window = openWindow(project);
+    QVERIFY(window);
+    window->workspaces()->setCurrentWidget(window->trainWorkspace());
+    TrainWorkspace *train = window->trainWorkspace();
+    train->setSettings(quickConfig(4));
+    QSignalSpy finished(train, &TrainWorkspace::trainingFinished);
+    QVERIFY(train->startTraining());
+    QTRY_VERIFY_WITH_TIMEOUT(train->plots()->epochPoints() >= 2, 120000);
+    saveScreenshot(window.get(), QStringLiteral("train-during-run-zh_CN"));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 120000);
+    saveScreenshot(window.get(), QStringLiteral("train-after-run-zh_CN"));
+    QCoreApplication::removeTranslator(&translator);
+}
+
+QTEST_MAIN(TestTrainWorkspace)
+#include "tst_trainworkspace.moc"
