@@ -1245,10 +1245,6 @@ An diesem Text trennen (leer lassen für ein Tag pro Ordner):</translation>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <source>Run %1, in %2</source>
-        <translation>Trainingslauf %1, in %2</translation>
-    </message>
-    <message>
         <source>Started</source>
         <translation>Gestartet</translation>
     </message>
@@ -1271,6 +1267,24 @@ An diesem Text trennen (leer lassen für ein Tag pro Ordner):</translation>
     <message>
         <source>Duration</source>
         <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>settings not recorded</source>
+        <translation>Einstellungen nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Run %1, in %2
+%3</source>
+        <translation>Trainingslauf %1, in %2
+%3</translation>
+    </message>
+    <message>
+        <source>%1 at %2 px, %3 epochs, batch %4, learning rate %5, %6 schedule, with augmentation</source>
+        <translation>%1 mit %2 px, %3 Epochen, Batch %4, Lernrate %5, Zeitplan %6, mit Augmentierung</translation>
+    </message>
+    <message>
+        <source>%1 at %2 px, %3 epochs, batch %4, learning rate %5, %6 schedule, no augmentation</source>
+        <translation>%1 mit %2 px, %3 Epochen, Batch %4, Lernrate %5, Zeitplan %6, ohne Augmentierung</translation>
     </message>
 </context>
 <context>
@@ -1794,6 +1808,10 @@ Geben Sie unten einen Namen ein und drücken Sie die Eingabetaste.</translation>
     <message>
         <source>The active model was not changed</source>
         <translation>Das aktive Modell wurde nicht geändert</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>an</translation>
     </message>
 </context>
 <context>

@@ -1245,10 +1245,6 @@ Split them at this text (leave empty for one tag per folder):</source>
         <translation>%1 小时 %2 分钟</translation>
     </message>
     <message>
-        <source>Run %1, in %2</source>
-        <translation>训练运行 %1，位于 %2</translation>
-    </message>
-    <message>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
@@ -1271,6 +1267,24 @@ Split them at this text (leave empty for one tag per folder):</source>
     <message>
         <source>Duration</source>
         <translation>时长</translation>
+    </message>
+    <message>
+        <source>settings not recorded</source>
+        <translation>未记录设置</translation>
+    </message>
+    <message>
+        <source>Run %1, in %2
+%3</source>
+        <translation>训练运行 %1，位于 %2
+%3</translation>
+    </message>
+    <message>
+        <source>%1 at %2 px, %3 epochs, batch %4, learning rate %5, %6 schedule, with augmentation</source>
+        <translation>%1，%2 像素，%3 轮，批大小 %4，学习率 %5，调度 %6，使用数据增强</translation>
+    </message>
+    <message>
+        <source>%1 at %2 px, %3 epochs, batch %4, learning rate %5, %6 schedule, no augmentation</source>
+        <translation>%1，%2 像素，%3 轮，批大小 %4，学习率 %5，调度 %6，不使用数据增强</translation>
     </message>
 </context>
 <context>
@@ -1790,6 +1804,10 @@ Type a name below and press Enter.</source>
     <message>
         <source>The active model was not changed</source>
         <translation>活动模型未更改</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>开</translation>
     </message>
 </context>
 <context>

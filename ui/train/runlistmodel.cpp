@@ -123,14 +123,15 @@ QVariant RunListModel::data(const QModelIndex &index, int role) const
         QString settings;
         try {
             const ml::TrainConfig config = workflow::configFromText(r->settings);
-            settings = tr("%1 at %2 px, %3 epochs, batch %4, learning rate %5, %6 schedule, %7 augmentation")
+            settings = (config.augmentation.any()
+                            ? tr("%1 at %2 px, %3 epochs, batch %4, learning rate %5, %6 schedule, with augmentation")
+                            : tr("%1 at %2 px, %3 epochs, batch %4, learning rate %5, %6 schedule, no augmentation"))
                            .arg(QString::fromStdString(config.architecture))
                            .arg(config.inputSize)
                            .arg(config.epochs)
                            .arg(config.batchSize)
                            .arg(config.learningRate, 0, 'g', 3)
-                           .arg(QString::fromStdString(ml::scheduleName(config.schedule)),
-                                config.augmentation.any() ? tr("with") : tr("no"));
+                           .arg(QString::fromStdString(ml::scheduleName(config.schedule)));
         } catch (const std::exception &) {
             settings = tr("settings not recorded");
         }
