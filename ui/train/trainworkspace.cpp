@@ -659,20 +659,7 @@ bool TrainWorkspace::startTraining()
     saveSettings();
     const QString id = workflow::newRunId(*m_store);
     const QString runDir = workflow::runsFolder(*m_store) + QLatin1Char('/') + id;
-    // Beside the GUI: a thread budget and a lower priority, so the window answers at once.
-    const ml::ThreadBudget budget = ml::ThreadBudget::interactive();
-    ml::RuntimeOverrides runtime;
-    if (config.threads == 0)
-        runtime.threads = budget.threads;
-    runtime.workers = budget.workers;
-    runtime.lowPriority = budget.lowPriority;
-    m_session->setRuntime(runtime);
-    m_session->setCacheDir(m_data.cacheDir);
-    m_session->setStore(m_store, id);
-    QStringList tags;
-    for (const std::string &tag : m_data.snapshot.tags)
-        tags << QString::fromStdString(tag);
-    m_plots->reset(tags);
+    const ml::RuntimeOverrides runtime = prepareSession(config, id);
     m_plots->setOverlays({});
     if (!m_session->start(config, m_data, runDir))
         return false;
@@ -685,6 +672,25 @@ bool TrainWorkspace::startTraining()
     updateButtons();
     Q_EMIT trainingStarted(id);
     return true;
+}
+
+ml::RuntimeOverrides TrainWorkspace::prepareSession(const ml::TrainConfig &config, const QString &runId)
+{
+    // Beside the GUI: a thread budget and a lower priority, so the window answers at once.
+    const ml::ThreadBudget budget = ml::ThreadBudget::interactive();
+    ml::RuntimeOverrides runtime;
+    if (config.threads == 0)
+        runtime.threads = budget.threads;
+    runtime.workers = budget.workers;
+    runtime.lowPriority = budget.lowPriority;
+    m_session->setRuntime(runtime);
+    m_session->setCacheDir(m_data.cacheDir);
+    m_session->setStore(m_store, runId);
+    QStringList tags;
+    for (const std::string &tag : m_data.snapshot.tags)
+        tags << QString::fromStdString(tag);
+    m_plots->reset(tags);
+    return runtime;
 }
 
 void TrainWorkspace::stopTraining()
@@ -719,19 +725,7 @@ bool TrainWorkspace::resumeRun(const QString &runId)
         Q_EMIT errorRaised(tr("The run cannot be resumed"), QString::fromStdString(error.what()));
         return false;
     }
-    const ml::ThreadBudget budget = ml::ThreadBudget::interactive();
-    ml::RuntimeOverrides runtime;
-    if (config.threads == 0)
-        runtime.threads = budget.threads;
-    runtime.workers = budget.workers;
-    runtime.lowPriority = budget.lowPriority;
-    m_session->setRuntime(runtime);
-    m_session->setCacheDir(m_data.cacheDir);
-    m_session->setStore(m_store, runId);
-    QStringList tags;
-    for (const std::string &tag : m_data.snapshot.tags)
-        tags << QString::fromStdString(tag);
-    m_plots->reset(tags);
+    const ml::RuntimeOverrides runtime = prepareSession(config, runId);
     m_plots->setEpochs(workflow::readRunRecords(runDir));
     if (!m_session->resume(runDir))
         return false;

@@ -111,6 +111,8 @@ private:
     void showRunCurves(const QString &runId);
     void updateOverlays();
     void setReason(const QString &setting, const QString &text);
+    /// Gives the session the GUI's thread budget, the cache and the run's record, and clears the curves.
+    ml::RuntimeOverrides prepareSession(const ml::TrainConfig &config, const QString &runId);
 
     void onTrainClicked();
     void onResumeClicked();
