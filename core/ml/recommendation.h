@@ -44,6 +44,9 @@ struct Recommendation
     std::vector<Reason> reasons;
 };
 
+/// The smallest input size at which the defaults train in bfloat16 on a CPU that computes it.
+inline constexpr int kBfloat16MinSize = 48;
+
 /**
  * The settings a run gets when the user clicks Train (or gives tagwise-cli
  * train no settings): each chosen from the data, the machine and the time a

@@ -1,0 +1,144 @@
+// The one-click defaults (recommendation.h): what each kind of data and
+// machine gets, and that every choice comes with its reason.
+
+#include "core/ml/recommendation.h"
+
+#include <QTest>
+
+#include <algorithm>
+
+using namespace tagwise::ml;
+
+namespace {
+
+DataProfile profile(std::int64_t images, int side, bool cuda, bool bf16, double minutes = 10.0)
+{
+    DataProfile p;
+    p.trainImages = images;
+    p.validationImages = images / 8;
+    p.tags = 10;
+    p.typicalSide = side;
+    p.cuda = cuda;
+    p.cpuBfloat16 = bf16;
+    p.cores = 2;
+    p.minutes = minutes;
+    return p;
+}
+
+const Reason *reasonFor(const Recommendation &r, const std::string &setting)
+{
+    const auto it = std::find_if(r.reasons.begin(), r.reasons.end(), [&](const Reason &x) { return x.setting == setting; });
+    return it == r.reasons.end() ? nullptr : &*it;
+}
+
+}
+
+class TestRecommendation : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void choices_data();
+    void choices();
+    void fixedSettingsAreKeptAndTheRestAdapt();
+    void epochsFitTheTime();
+};
+
+void TestRecommendation::choices_data()
+{
+    QTest::addColumn<qint64>("images");
+    QTest::addColumn<int>("side");
+    QTest::addColumn<bool>("cuda");
+    QTest::addColumn<bool>("cpuBf16");
+    QTest::addColumn<QString>("arch");
+    QTest::addColumn<int>("size");
+    QTest::addColumn<bool>("bf16");
+
+    QTest::newRow("mosaics on a bf16 CPU") << qint64(6000) << 64 << false << true << "smallervggnet" << 64 << true;
+    QTest::newRow("mosaics on another CPU") << qint64(6000) << 64 << false << false << "smallervggnet" << 64 << false;
+    QTest::newRow("28 px on a bf16 CPU") << qint64(54000) << 28 << false << true << "smallervggnet" << 28 << false;
+    QTest::newRow("photos on a CPU") << qint64(2000) << 480 << false << true << "smallervggnet" << 128 << true;
+    QTest::newRow("photos on a GPU") << qint64(2000) << 480 << true << false << "resnet18" << 224 << false;
+    QTest::newRow("tiny images on a GPU") << qint64(2000) << 20 << true << false << "smallervggnet" << 20 << false;
+    QTest::newRow("unknown sizes") << qint64(500) << 0 << false << false << "smallervggnet" << 96 << false;
+}
+
+void TestRecommendation::choices()
+{
+    QFETCH(qint64, images);
+    QFETCH(int, side);
+    QFETCH(bool, cuda);
+    QFETCH(bool, cpuBf16);
+    QFETCH(QString, arch);
+    QFETCH(int, size);
+    QFETCH(bool, bf16);
+
+    const Recommendation r = recommendSettings(profile(images, side, cuda, cpuBf16));
+    const TrainConfig &c = r.config;
+    QCOMPARE(QString::fromStdString(c.architecture), arch);
+    QCOMPARE(c.inputSize, size);
+    QCOMPARE(c.cpuBfloat16, bf16);
+    // The measured recipe: Adam at a constant 1e-3, no decay, tuned thresholds, no average.
+    QCOMPARE(c.optimizer, OptimizerKind::Adam);
+    QCOMPARE(c.learningRate, 1e-3);
+    QCOMPARE(c.weightDecay, 0.0);
+    QCOMPARE(c.schedule, ScheduleKind::None);
+    QVERIFY(c.tuneThresholds);
+    QCOMPARE(c.emaDecay, 0.0);
+    QVERIFY(c.epochs >= 5 && c.epochs <= 40);
+    QCOMPARE(c.augmentation.any(), c.epochs >= 10);
+    QVERIFY(c.patience >= 5);
+    QVERIFY_THROWS_NO_EXCEPTION(c.validate());
+    // Every choice is said once, with a reason.
+    for (const char *setting : {"size", "arch", "epochs", "lr", "optimizer", "augment", "thresholds"}) {
+        const Reason *reason = reasonFor(r, setting);
+        QVERIFY2(reason, setting);
+        QVERIFY2(!reason->why.empty(), setting);
+    }
+    const Reason *precision = reasonFor(r, cuda ? "amp" : "bf16");
+    QCOMPARE(precision != nullptr, cuda || cpuBf16);
+    if (precision && !cuda)
+        QCOMPARE(precision->value, std::string(bf16 ? "on" : "off"));
+}
+
+void TestRecommendation::fixedSettingsAreKeptAndTheRestAdapt()
+{
+    FixedSettings fixed;
+    fixed.epochs = 5;
+    fixed.inputSize = 40;
+    fixed.architecture = "resnet18";
+    const Recommendation shortRun = recommendSettings(profile(6000, 64, false, true), fixed);
+    QCOMPARE(shortRun.config.epochs, 5);
+    QCOMPARE(shortRun.config.inputSize, 40);
+    QCOMPARE(shortRun.config.architecture, std::string("resnet18"));
+    QVERIFY(!shortRun.config.augmentation.any()); // too few epochs to gain from it
+    QVERIFY(!reasonFor(shortRun, "epochs") && !reasonFor(shortRun, "size") && !reasonFor(shortRun, "arch"));
+    QVERIFY(!shortRun.config.cpuBfloat16); // 40 px
+
+    fixed.epochs = 15;
+    const Recommendation longRun = recommendSettings(profile(6000, 64, false, true), fixed);
+    QVERIFY(longRun.config.augmentation.any());
+    QVERIFY(longRun.config.augmentation.horizontalFlip);
+    QCOMPARE(longRun.config.augmentation.warpProbability, 0.0); // light: no resampling
+    QVERIFY(!longRun.config.augmentation.colour);
+}
+
+void TestRecommendation::epochsFitTheTime()
+{
+    // The epochs are those the estimated speed fits into the minutes given, within 5..40.
+    const DataProfile p = profile(6000, 64, false, false, 10.0);
+    const Recommendation r = recommendSettings(p);
+    const double rate = estimatedImagesPerSecond("smallervggnet", 64, false, false, 2);
+    const double epochSeconds = (6000.0 + 0.4 * 750.0) / rate;
+    QCOMPARE(r.config.epochs, std::clamp(int(600.0 / epochSeconds), 5, 40));
+    // Half the time, about half the epochs; a huge set gets the fewest, and says why.
+    QVERIFY(recommendSettings(profile(6000, 64, false, false, 5.0)).config.epochs < r.config.epochs);
+    const Recommendation huge = recommendSettings(profile(2'000'000, 64, false, false, 10.0));
+    QCOMPARE(huge.config.epochs, 5);
+    QVERIFY(reasonFor(huge, "epochs")->why.find("fewer learn too little") != std::string::npos);
+    // bfloat16 is faster where it is chosen.
+    QVERIFY(estimatedImagesPerSecond("smallervggnet", 64, false, true, 2) > rate);
+}
+
+QTEST_GUILESS_MAIN(TestRecommendation)
+#include "tst_recommendation.moc"
