@@ -118,6 +118,9 @@ std::unique_ptr<MainWindow> TestTrainWorkspace::openWindow(const QString &projec
 void TestTrainWorkspace::trainsStopsResumesAndRemembers()
 {
     const QString project = makeProject(QStringLiteral("gui"), 80);
+    qint64 image = 0;
+    qint64 tag = 0;
+    bool had = false;
     {
         auto window = openWindow(project);
         QVERIFY(window);
@@ -141,9 +144,9 @@ void TestTrainWorkspace::trainsStopsResumesAndRemembers()
 
         // Labeling goes on during the run, and is saved.
         ProjectStore *store = window->projectStore();
-        const qint64 image = store->images().front().id;
-        const qint64 tag = store->tags().front().id;
-        const bool had = store->image(image)->hasTag(tag);
+        image = store->images().front().id;
+        tag = store->tags().front().id;
+        had = store->image(image)->hasTag(tag);
         window->editor()->setTag({image}, tag, !had);
 
         QSignalSpy finished(train, &TrainWorkspace::trainingFinished);
@@ -177,6 +180,7 @@ void TestTrainWorkspace::trainsStopsResumesAndRemembers()
     QCOMPARE(run.status, QStringLiteral("finished"));
     QCOMPARE(run.epochs, 6);
     QVERIFY(run.bestFbeta > 0.0);
+    QCOMPARE(reopened->image(image)->hasTag(tag), !had);
     reopened.reset();
     auto window = openWindow(project);
     QVERIFY(window);
