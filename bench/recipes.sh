@@ -19,7 +19,9 @@
 #             scored on the official 10,000 test images
 #
 # usage: bench/recipes.sh [BUILD_DIR]          (default: build)
-# environment: SETS ("mosaics fashion"), EPOCHS ("5 15"), SEEDS ("0 1 2"),
+# environment: SETS ("mosaics fashion"), EPOCHS ("5 15"; "auto" lets the defaults
+#              choose the epochs from a 10-minute budget, and runs no plain
+#              recipe), SEEDS ("0 1 2"),
 #              RECIPES ("plain defaults"), THREADS (2), TRAIN, VAL, TEST,
 #              WORK (a new temporary folder), KEEP=1 keeps WORK afterwards.
 # Needs dataset-fashion-mnist and python3-numpy, python3-pil. Builds nothing.
@@ -102,12 +104,13 @@ run() {
     local set="$1" recipe="$2" epochs="$3" seed="$4"
     local dir="$work/$set" name="$set-$recipe-$epochs-$seed"
     local args=()
-    [[ "$recipe" == plain ]] && args=(--optimizer adam --weight-decay 0 --schedule none --no-augment --lr 1e-3 --no-tune --no-bf16)
+    [[ "$epochs" != auto ]] && args=(--epochs "$epochs")
+    [[ "$recipe" == plain ]] && args+=(--optimizer adam --weight-decay 0 --schedule none --no-augment --lr 1e-3 --no-tune --no-bf16)
     [[ "$set" == fashion ]] && args+=(--size 28)
     [[ "$set" == mosaics ]] && args+=(--size 64)
     local t0 t1
     t0=$(now)
-    "$cli" train --csv "$dir/train.csv" --val-csv "$dir/val.csv" --images "$dir/images" --epochs "$epochs" \
+    "$cli" train --csv "$dir/train.csv" --val-csv "$dir/val.csv" --images "$dir/images" \
         --seed "$seed" --threads "$threads" --no-cache --patience 0 "${args[@]}" --out "$work/runs/$name" \
         >"$work/runs/$name.log" 2>&1
     "$cli" evaluate --model "$work/runs/$name" --csv "$dir/test.csv" --images "$dir/images" --threads "$threads" \
@@ -146,6 +149,7 @@ for set in $sets; do
     for epochs in $epoch_list; do
         for seed in $seeds; do
             for recipe in $recipes; do
+                [[ "$epochs" == auto && "$recipe" != defaults ]] && continue
                 run "$set" "$recipe" "$epochs" "$seed"
             done
         done
@@ -158,7 +162,7 @@ import collections, statistics, sys
 rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1]) if line.strip()]
 groups = collections.OrderedDict()
 for set_, recipe, epochs, seed, f2, micro, macro, map_, top1, wall in rows:
-    groups.setdefault((set_, int(epochs)), collections.OrderedDict()).setdefault(recipe, []).append(
+    groups.setdefault((set_, epochs), collections.OrderedDict()).setdefault(recipe, []).append(
         [float(f2), float(micro), float(macro), float(map_), float(top1), float(wall)])
 def cell(values):
     if all(v != v for v in values):

@@ -76,7 +76,7 @@ run_engine() {
     t1=$(now)
     "$python" -c "print(f'{$t1 - $t0:.2f}')" >"$work/$name.wall"
 }
-run_engine engine
+run_engine engine --no-bf16
 
 # --- PyTorch --------------------------------------------------------------
 t2=$(now)
