@@ -131,7 +131,7 @@ Recommendation recommendSettings(const DataProfile &profile, const FixedSettings
     }
 
     // Optimiser and rate: Adam at a constant 1e-3, without weight decay. Measured
-    // on mosaics over 5 and 15 epochs (bench/README.md, "One-click defaults"): a
+    // on mosaics over 5 and 15 epochs (bench/README.md, the results of recipes.sh): a
     // cosine fall, a warm-up, rates of 5e-4, 2e-3 or 3e-3, batches of 16, AdamW's
     // decay of 1e-4 and a weight average all did no better or worse: at these
     // lengths the network is still learning fast at the end.

@@ -51,7 +51,7 @@ inline constexpr int kBfloat16MinSize = 48;
  * The settings a run gets when the user clicks Train (or gives tagwise-cli
  * train no settings): each chosen from the data, the machine and the time a
  * run may take, with its reason. The rules and the measurements behind them
- * are in bench/README.md ("One-click defaults"); what the user fixed is kept
+ * are in bench/README.md (recipes.sh); what the user fixed is kept
  * and the rest adapt to it (fewer epochs, lighter augmentation).
  */
 Recommendation recommendSettings(const DataProfile &profile, const FixedSettings &fixed = {});
