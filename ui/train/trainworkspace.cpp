@@ -145,6 +145,9 @@ QWidget *TrainWorkspace::createSettingsPanel()
 {
     auto *panel = new QWidget;
     auto *layout = new QVBoxLayout(panel);
+    // Never squeezed below what its fields need: the scroll area scrolls instead
+    // (with the advanced settings open the panel is taller than most windows).
+    layout->setSizeConstraint(QLayout::SetMinimumSize);
 
     auto *data = new QGroupBox(tr("Data"));
     auto *dataLayout = new QVBoxLayout(data);
@@ -660,6 +663,7 @@ bool TrainWorkspace::startTraining()
     const QString id = workflow::newRunId(*m_store);
     const QString runDir = workflow::runsFolder(*m_store) + QLatin1Char('/') + id;
     const ml::RuntimeOverrides runtime = prepareSession(config, id);
+    m_plots->reset(tagNames());
     m_plots->setOverlays({});
     if (!m_session->start(config, m_data, runDir))
         return false;
@@ -685,12 +689,16 @@ ml::RuntimeOverrides TrainWorkspace::prepareSession(const ml::TrainConfig &confi
     runtime.lowPriority = budget.lowPriority;
     m_session->setRuntime(runtime);
     m_session->setCacheDir(m_data.cacheDir);
-    m_session->setStore(m_store, runId);
+    m_session->setStore(runId.isEmpty() ? nullptr : m_store.data(), runId);
+    return runtime;
+}
+
+QStringList TrainWorkspace::tagNames() const
+{
     QStringList tags;
     for (const std::string &tag : m_data.snapshot.tags)
         tags << QString::fromStdString(tag);
-    m_plots->reset(tags);
-    return runtime;
+    return tags;
 }
 
 void TrainWorkspace::stopTraining()
@@ -726,6 +734,7 @@ bool TrainWorkspace::resumeRun(const QString &runId)
         return false;
     }
     const ml::RuntimeOverrides runtime = prepareSession(config, runId);
+    m_plots->reset(tagNames());
     m_plots->setEpochs(workflow::readRunRecords(runDir));
     if (!m_session->resume(runDir))
         return false;
@@ -742,15 +751,9 @@ bool TrainWorkspace::findLearningRate()
 {
     if (!m_store || m_session->isRunning() || workflow::hasBlockingIssue(m_issues))
         return false;
-    ml::RuntimeOverrides runtime;
-    const ml::ThreadBudget budget = ml::ThreadBudget::interactive();
-    runtime.threads = budget.threads;
-    runtime.workers = budget.workers;
-    runtime.lowPriority = budget.lowPriority;
-    m_session->setRuntime(runtime);
-    m_session->setCacheDir(m_data.cacheDir);
-    m_session->setStore(nullptr, QString());
-    if (!m_session->findLearningRate(settings(), m_data))
+    const ml::TrainConfig config = settings();
+    prepareSession(config, QString());
+    if (!m_session->findLearningRate(config, m_data))
         return false;
     m_sweeping = true;
     m_progressLabel->setText(tr("Sweeping the learning rate…"));

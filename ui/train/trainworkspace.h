@@ -111,8 +111,9 @@ private:
     void showRunCurves(const QString &runId);
     void updateOverlays();
     void setReason(const QString &setting, const QString &text);
-    /// Gives the session the GUI's thread budget, the cache and the run's record, and clears the curves.
+    /// Gives the session the GUI's thread budget, the cache and the run's record (none for an empty \a runId: a sweep).
     ml::RuntimeOverrides prepareSession(const ml::TrainConfig &config, const QString &runId);
+    QStringList tagNames() const;
 
     void onTrainClicked();
     void onResumeClicked();
