@@ -11,17 +11,22 @@
 #include "core/workflow/projectruns.h"
 #include "ui/mainwindow.h"
 #include "ui/projecteditor.h"
+#include "ui/train/learningratedialog.h"
 #include "ui/train/runlistmodel.h"
 #include "ui/train/trainingplots.h"
 #include "ui/train/trainworkspace.h"
 
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTableView>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QToolButton>
 #include <QTranslator>
 #include <QtTest>
 
@@ -70,6 +75,7 @@ private Q_SLOTS:
     void guiAndCliRunsAgree();
     void blockingProblemsAreSaid();
     void damagedCheckpointEndsTheResumeWithAMessage();
+    void findsALearningRate();
     void screenshotsInChinese();
 
 private:
@@ -271,6 +277,37 @@ void TestTrainWorkspace::damagedCheckpointEndsTheResumeWithAMessage()
     QVERIFY(!train->isBusy());
 }
 
+void TestTrainWorkspace::findsALearningRate()
+{
+    const QString project = makeProject(QStringLiteral("finder"), 80);
+    auto window = openWindow(project);
+    QVERIFY(window);
+    window->workspaces()->setCurrentWidget(window->trainWorkspace());
+    TrainWorkspace *train = window->trainWorkspace();
+    QTRY_VERIFY_WITH_TIMEOUT(train->dataIssues().isEmpty() && train->unreadableImages().isEmpty(), 10000);
+    train->setSettings(quickConfig(2));
+    auto *find = train->findChild<QPushButton *>(QStringLiteral("findRateButton"));
+    auto *rate = train->findChild<QLineEdit *>(QStringLiteral("learningRateEdit"));
+    QVERIFY(find && rate);
+    QTest::mouseClick(find, Qt::LeftButton);
+    QVERIFY(!find->isEnabled());
+    QVERIFY(!train->trainButton()->isEnabled());
+
+    // The sweep ends in a dialog with the loss against the rate and the suggestion.
+    LearningRateDialog *dialog = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((dialog = train->findChild<LearningRateDialog *>()) != nullptr, 120000);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    QVERIFY(dialog->plot()->graph(1)->dataCount() >= 10);
+    QVERIFY(find->isEnabled());
+    QCOMPARE(train->runModel()->rowCount(), 0); // a sweep is no run
+    saveScreenshot(dialog, QStringLiteral("train-rate-finder"));
+    QVERIFY2(dialog->useButton()->isEnabled(), "the loss of this easy problem falls");
+    const QString suggested = dialog->useButton()->text().section(QLatin1Char(' '), 1);
+    QTest::mouseClick(dialog->useButton(), Qt::LeftButton);
+    QCOMPARE(rate->text(), suggested);
+    QCOMPARE(train->settings().learningRate, suggested.toDouble());
+}
+
 void TestTrainWorkspace::screenshotsInChinese()
 {
     if (qEnvironmentVariableIsEmpty("TAGWISE_SCREENSHOT_DIR"))
@@ -290,6 +327,17 @@ void TestTrainWorkspace::screenshotsInChinese()
     saveScreenshot(window.get(), QStringLiteral("train-during-run-zh_CN"));
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 120000);
     saveScreenshot(window.get(), QStringLiteral("train-after-run-zh_CN"));
+    QTest::mouseClick(train->findChild<QToolButton *>(QStringLiteral("advancedButton")), Qt::LeftButton);
+    // Open, the advanced settings make the panel taller than the window: it scrolls, squeezing nothing.
+    auto *scroll = train->findChild<QScrollArea *>();
+    QTRY_VERIFY(scroll->verticalScrollBar()->maximum() > 0);
+    saveScreenshot(window.get(), QStringLiteral("train-advanced-zh_CN"));
+    QVERIFY(train->findLearningRate());
+    LearningRateDialog *dialog = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((dialog = train->findChild<LearningRateDialog *>()) != nullptr, 120000);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    saveScreenshot(dialog, QStringLiteral("train-rate-finder-zh_CN"));
+    dialog->reject();
     QCoreApplication::removeTranslator(&translator);
 }
 
