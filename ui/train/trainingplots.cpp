@@ -158,6 +158,7 @@ void TrainingPlots::reset(const QStringList &tags)
     m_tags = tags;
     m_batchSteps.clear();
     m_batchLosses.clear();
+    m_batchTop = 0.0;
     m_records.clear();
     m_bestEpoch = 0;
     while (m_metricBox->count() > 4)
@@ -195,10 +196,8 @@ void TrainingPlots::addBatch(const workflow::BatchUpdate &update)
     average = w * average + (1.0 - w) * update.loss;
     m_batchSmoothed->addData(x, w > 0.0 ? average / (1.0 - std::pow(w, n)) : update.loss);
     m_lossPlot->xAxis->setRange(0.0, std::max(1.0, std::ceil(x)));
-    double top = 0.0;
-    for (double loss : std::as_const(m_batchLosses))
-        top = std::max(top, loss);
-    m_lossPlot->yAxis->setRange(0.0, top * 1.05);
+    m_batchTop = std::max(m_batchTop, update.loss);
+    m_lossPlot->yAxis->setRange(0.0, m_batchTop * 1.05);
     m_lossPlot->replot(QCustomPlot::rpQueuedReplot);
 }
 

@@ -96,6 +96,7 @@ private:
     QStringList m_tags;
     QVector<double> m_batchSteps; ///< in epochs (fractional)
     QVector<double> m_batchLosses;
+    double m_batchTop = 0.0; ///< the highest batch loss: the top of the loss plot
     QList<ml::EpochRecord> m_records;
     QList<Overlay> m_overlays;
     Metric m_metric = Metric::Fbeta;
