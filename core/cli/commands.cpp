@@ -6,6 +6,7 @@
 #include "core/cli/importcommand.h"
 #include "core/cli/mosaicscommand.h"
 #include "core/cli/predictcommand.h"
+#include "core/cli/reviewcommand.h"
 #include "core/cli/runscommand.h"
 #include "core/cli/traincommand.h"
 
@@ -20,6 +21,7 @@ QList<Command> commands()
         {"train", "train (--project DIR | --csv FILE --images DIR) [--val-csv FILE] [--arch NAME] [--size N] [--epochs N] [--batch N] [--lr X] [--beta X] [--threads N] [--seed N] [--device auto|cpu|cuda] [--optimizer NAME] [--schedule NAME] [--augment LEVEL] [--bf16] [--workers N] [--no-tune] [--minutes M] ... [--out RUN_DIR | --find-lr] | train --resume RUN_DIR", &runTrain},
         {"runs", "runs --project DIR [--json]", &runRuns},
         {"evaluate", "evaluate --model RUN_DIR --csv FILE --images DIR [--json FILE]", &runEvaluate},
+        {"review", "review --model RUN_DIR [--split validation|test] [--json FILE]", &runReview},
         {"predict", "predict --model RUN_DIR [--json] [--gradcam DIR] IMAGE_OR_DIR...", &runPredict},
         {"mosaics", "mosaics --out DIR --count N [--source train|test] [--seed S] [--cell PX] [--min-items N] [--max-items N] [--layout csv|folders] [--start K] [--threads N] [--data DIR]", &runMosaics},
         {"demo", "demo --out DIR [--count N] [--seed S] [--data DIR]", &runDemo},

@@ -27,31 +27,6 @@ namespace {
 const char *const kUsage = "usage: tagwise-cli evaluate --model RUN_DIR --csv FILE --images DIR [--json FILE]\n"
                            "                            [--threads N] [--device auto|cpu|cuda] [--batch N]\n";
 
-void writeText(const QString &file, const QByteArray &bytes)
-{
-    const QString error = io::writeFileAtomically(file, bytes);
-    if (!error.isEmpty())
-        throw ProjectError(error);
-}
-
-void printReport(const ml::MetricsReport &report, int images, QTextStream &out)
-{
-    out << QString::asprintf("%d images, %d tags, beta %g\n", images, int(report.perTag.size()), report.beta);
-    out << QString::asprintf("fbeta_samples %.4f  f1_micro %.4f  f1_macro %.4f  map %.4f  hamming_loss %.4f\n\n",
-                             report.fbetaSamples, report.f1Micro, report.f1Macro, report.map, report.hammingLoss);
-    int width = 3;
-    for (const auto &tag : report.perTag)
-        width = std::max(width, int(QString::fromStdString(tag.tag).size()));
-    out << QStringLiteral("tag").leftJustified(width)
-        << "      tp      fp      fn      tn  precision  recall      f1      ap  support  threshold\n";
-    for (const auto &tag : report.perTag) {
-        out << QString::fromStdString(tag.tag).leftJustified(width)
-            << QString::asprintf(" %7lld %7lld %7lld %7lld  %9.4f  %6.4f  %6.4f  %6.4f  %7lld  %9.4f\n", tag.tp, tag.fp,
-                                 tag.fn, tag.tn, tag.precision, tag.recall, tag.f1, tag.ap, tag.support,
-                                 double(tag.threshold));
-    }
-}
-
 }
 
 int runEvaluate(const QStringList &args, QTextStream &out, QTextStream &err)
@@ -114,10 +89,10 @@ int runEvaluate(const QStringList &args, QTextStream &out, QTextStream &err)
         }
         const ml::MetricsReport report
             = ml::computeMetrics(probabilities, truth, bundle.tags, bundle.thresholds, bundle.beta);
-        printReport(report, int(count), out);
+        printMetricsReport(report, int(count), out);
         if (options.isSet(QStringLiteral("json"))) {
             const std::string json = ml::dumpJson(ml::metricsToJson(report));
-            writeText(options.value(QStringLiteral("json")), QByteArray::fromStdString(json));
+            writeReportFile(options.value(QStringLiteral("json")), QByteArray::fromStdString(json));
         }
         // The metrics above are those of the images that could be read; say so, and succeed.
         if (decoded.failed > 0)
@@ -125,6 +100,31 @@ int runEvaluate(const QStringList &args, QTextStream &out, QTextStream &err)
                 << " images could not be read and are not in the metrics\n";
         return ExitOk;
     });
+}
+
+void printMetricsReport(const ml::MetricsReport &report, int images, QTextStream &out)
+{
+    out << QString::asprintf("%d images, %d tags, beta %g\n", images, int(report.perTag.size()), report.beta);
+    out << QString::asprintf("fbeta_samples %.4f  f1_micro %.4f  f1_macro %.4f  map %.4f  hamming_loss %.4f\n\n",
+                             report.fbetaSamples, report.f1Micro, report.f1Macro, report.map, report.hammingLoss);
+    int width = 3;
+    for (const auto &tag : report.perTag)
+        width = std::max(width, int(QString::fromStdString(tag.tag).size()));
+    out << QStringLiteral("tag").leftJustified(width)
+        << "      tp      fp      fn      tn  precision  recall      f1      ap  support  threshold\n";
+    for (const auto &tag : report.perTag) {
+        out << QString::fromStdString(tag.tag).leftJustified(width)
+            << QString::asprintf(" %7lld %7lld %7lld %7lld  %9.4f  %6.4f  %6.4f  %6.4f  %7lld  %9.4f\n", tag.tp, tag.fp,
+                                 tag.fn, tag.tn, tag.precision, tag.recall, tag.f1, tag.ap, tag.support,
+                                 double(tag.threshold));
+    }
+}
+
+void writeReportFile(const QString &file, const QByteArray &bytes)
+{
+    const QString error = io::writeFileAtomically(file, bytes);
+    if (!error.isEmpty())
+        throw ProjectError(error);
 }
 
 }

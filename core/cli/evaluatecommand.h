@@ -1,10 +1,20 @@
 #pragma once
 
+#include <QByteArray>
 #include <QStringList>
 
 class QTextStream;
 
+namespace tagwise::ml {
+struct MetricsReport;
+}
+
 namespace tagwise::cli {
+
+/// The readable table evaluate and review print: totals, then one row per tag.
+void printMetricsReport(const ml::MetricsReport &report, int images, QTextStream &out);
+/// Writes a --json report atomically; throws ProjectError naming the file.
+void writeReportFile(const QString &file, const QByteArray &bytes);
 
 /**
  * tagwise-cli evaluate --model RUN_DIR --csv FILE --images DIR [--json FILE]

@@ -4,13 +4,11 @@
 #include "core/cli/decodedimages.h"
 #include "core/cli/modeloptions.h"
 #include "core/cli/options.h"
-#include "core/imaging/heatmapoverlay.h"
-#include "core/imaging/imagedecoder.h"
-#include "core/ml/gradcam.h"
 #include "core/ml/json.h"
 #include "core/ml/predictor.h"
 #include "core/project/projecterror.h"
 #include "core/project/projectstore.h"
+#include "core/workflow/explainer.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -20,8 +18,6 @@
 #include <QTextStream>
 
 #include <nlohmann/json.hpp>
-#include <opencv2/imgcodecs.hpp>
-#include <torch/torch.h>
 
 namespace tagwise::cli {
 
@@ -57,7 +53,7 @@ QStringList imageFiles(const QStringList &inputs, QTextStream &err, int &missing
     return files;
 }
 
-/// A file-name-safe version of a tag name.
+/// A file-name-safe version of a tag name or file stem.
 QString safeName(const QString &text)
 {
     static const QRegularExpression unsafe(QStringLiteral("[^A-Za-z0-9._-]"));
@@ -66,34 +62,30 @@ QString safeName(const QString &text)
     return name;
 }
 
-/// Writes one Grad-CAM overlay per predicted tag of image \a index into \a dir.
-void writeGradCams(const ml::Predictor &predictor, const DecodedImages &images, qsizetype index,
-                   const std::vector<std::size_t> &tags, const QString &dir, QSet<QString> &used)
+/**
+ * Writes, for each predicted tag of \a path, <stem>.<tag>.png (the Grad-CAM
+ * overlay) and <stem>.<tag>.heat.png (the heat map alone, grey, at the
+ * image's own size) into \a dir. A stem met before gets "_2", "_3", ...
+ */
+void writeGradCams(const workflow::Explainer &explainer, const QString &path, const std::vector<std::size_t> &tags,
+                   const QString &dir, QSet<QString> &usedStems)
 {
     if (tags.empty())
         return;
-    const QString path = images.paths[index];
-    const DecodedImage original = ImageDecoder().decodeFile(path);
-    if (!original.ok())
-        throw ProjectError(original.error);
-    cv::Mat shown = original.image;
-    if (std::max(shown.cols, shown.rows) > 512)
-        shown = ImageDecoder::resizeToFit(shown, 512);
-    const std::size_t imageBytes = std::size_t(predictor.inputSize()) * std::size_t(predictor.inputSize()) * 3;
-    const torch::Tensor input = predictor.input(images.pixels.data() + std::size_t(index) * imageBytes, 1);
-    for (const std::size_t tag : tags) {
-        const torch::Tensor map = ml::gradCam(predictor.network(), input, int(tag))[0].to(torch::kCPU).contiguous();
-        const cv::Mat heatmap(int(map.size(0)), int(map.size(1)), CV_32FC1, map.data_ptr<float>());
-        const cv::Mat overlay = overlayHeatmap(shown, heatmap, 0.5, ChannelOrder::Bgr);
-        const QString stem = safeName(QFileInfo(path).completeBaseName()) + QLatin1Char('_')
-                             + safeName(QString::fromStdString(predictor.bundle().tags[tag]));
-        QString name = stem + QStringLiteral(".png");
-        for (int n = 2; used.contains(name); ++n)
-            name = stem + QLatin1Char('_') + QString::number(n) + QStringLiteral(".png");
-        used.insert(name);
-        const QString file = QDir(dir).filePath(name);
-        if (!cv::imwrite(file.toStdString(), overlay))
-            throw ProjectError(QStringLiteral("%1: cannot write the Grad-CAM overlay").arg(file));
+    const QString base = safeName(QFileInfo(path).completeBaseName());
+    QString stem = base;
+    for (int n = 2; usedStems.contains(stem); ++n)
+        stem = base + QLatin1Char('_') + QString::number(n);
+    usedStems.insert(stem);
+    QList<int> indexes;
+    for (const std::size_t tag : tags)
+        indexes << int(tag);
+    const workflow::Explanation explanation = explainer.explain(path, indexes);
+    for (int i = 0; i < indexes.size(); ++i) {
+        const QString name = stem + QLatin1Char('.') + safeName(explainer.tags()[indexes[i]]);
+        const QDir folder(dir);
+        workflow::writePng(explanation.overlay(i), folder.filePath(name + QStringLiteral(".png")));
+        workflow::writePng(explanation.heat(i), folder.filePath(name + QStringLiteral(".heat.png")));
     }
 }
 
@@ -108,7 +100,8 @@ int runPredict(const QStringList &args, QTextStream &out, QTextStream &err)
         if (options.positional().isEmpty())
             throw UsageError(QStringLiteral("no image or folder given"));
         const int batch = options.integer(QStringLiteral("batch"), 32, 1, 4096);
-        const auto predictor = loadPredictor(options);
+        const workflow::Explainer explainer(loadPredictor(options));
+        const ml::Predictor *predictor = &explainer.predictor();
         const ml::ModelBundle &bundle = predictor->bundle();
         const QString gradcamDir = options.value(QStringLiteral("gradcam"));
         if (!gradcamDir.isEmpty() && !QDir().mkpath(gradcamDir))
@@ -124,7 +117,7 @@ int runPredict(const QStringList &args, QTextStream &out, QTextStream &err)
         const std::size_t tagCount = bundle.tags.size();
         const bool json = options.isSet(QStringLiteral("json"));
         ml::Json array = ml::Json::array();
-        QSet<QString> usedNames;
+        QSet<QString> usedStems;
         for (std::size_t i = 0; i < count; ++i) {
             const float *row = probabilities.data() + i * tagCount;
             const std::vector<std::size_t> predicted = predictor->predictedTags(row);
@@ -150,7 +143,7 @@ int runPredict(const QStringList &args, QTextStream &out, QTextStream &err)
                 out << "    " << cells.join(QStringLiteral("  ")) << '\n';
             }
             if (!gradcamDir.isEmpty())
-                writeGradCams(*predictor, images, qsizetype(i), predicted, gradcamDir, usedNames);
+                writeGradCams(explainer, path, predicted, gradcamDir, usedStems);
         }
         if (json)
             out << QString::fromStdString(ml::dumpJson(array));

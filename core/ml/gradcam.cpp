@@ -31,7 +31,7 @@ private:
 
 }
 
-torch::Tensor gradCam(NetworkImpl &network, const torch::Tensor &batch, int tagIndex)
+torch::Tensor gradCam(NetworkImpl &network, const torch::Tensor &batch, int tagIndex, CamMethod method)
 {
     if (batch.dim() != 4)
         throw std::invalid_argument("gradCam: the batch must be N x C x H x W, it has "
@@ -67,7 +67,18 @@ torch::Tensor gradCam(NetworkImpl &network, const torch::Tensor &batch, int tagI
     const auto f = features.detach();
     if (!gradients.defined())
         gradients = torch::zeros_like(f); // the logit ignores the features entirely
-    const auto weights = gradients.mean({2, 3}, /*keepdim=*/true);
+    torch::Tensor weights;
+    if (method == CamMethod::GradCam) {
+        weights = gradients.mean({2, 3}, /*keepdim=*/true);
+    } else {
+        // Grad-CAM++ with the exponential of the logit as the score: its higher
+        // derivatives are powers of the first, so alpha = g^2 / (2 g^2 + sum(A) g^3).
+        const auto g2 = gradients.pow(2);
+        const auto denominator = 2 * g2 + f.sum({2, 3}, /*keepdim=*/true) * gradients.pow(3);
+        const auto alpha = torch::where(denominator != 0, g2 / torch::where(denominator != 0, denominator, torch::ones_like(denominator)),
+                                        torch::zeros_like(g2));
+        weights = (alpha * torch::relu(gradients)).sum({2, 3}, /*keepdim=*/true);
+    }
     auto cam = torch::relu((weights * f).sum(1, /*keepdim=*/true));
     cam = torch::nn::functional::interpolate(
         cam.to(torch::kFloat), torch::nn::functional::InterpolateFuncOptions()
@@ -81,11 +92,11 @@ torch::Tensor gradCam(NetworkImpl &network, const torch::Tensor &batch, int tagI
     return torch::where(maxima > 0, cam / maxima.clamp_min(1e-12), torch::zeros_like(cam));
 }
 
-torch::Tensor gradCam(const NetworkPtr &network, const torch::Tensor &batch, int tagIndex)
+torch::Tensor gradCam(const NetworkPtr &network, const torch::Tensor &batch, int tagIndex, CamMethod method)
 {
     if (!network)
         throw std::invalid_argument("gradCam: no network");
-    return gradCam(*network, batch, tagIndex);
+    return gradCam(*network, batch, tagIndex, method);
 }
 
 }

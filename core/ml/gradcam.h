@@ -4,6 +4,11 @@
 
 namespace tagwise::ml {
 
+/// How channels are weighted: Grad-CAM's mean gradient, or Grad-CAM++'s
+/// (Chattopadhay et al. 2018) positive gradients weighted per position, which
+/// marks every instance of a tag rather than the strongest alone.
+enum class CamMethod { GradCam, GradCamPlusPlus };
+
 /**
  * Grad-CAM (Selvaraju et al. 2017) heat maps for tag \a tagIndex:
  * channel weights are the spatial means of d logit / d features(), the map is
@@ -17,9 +22,11 @@ namespace tagwise::ml {
  * an outer NoGradGuard or InferenceMode, and leaves no gradient on any parameter.
  * Throws std::invalid_argument for a bad tag index or batch shape.
  */
-torch::Tensor gradCam(NetworkImpl &network, const torch::Tensor &batch, int tagIndex);
+torch::Tensor gradCam(NetworkImpl &network, const torch::Tensor &batch, int tagIndex,
+                      CamMethod method = CamMethod::GradCam);
 
 /// Overload for the shared pointer the factory returns.
-torch::Tensor gradCam(const NetworkPtr &network, const torch::Tensor &batch, int tagIndex);
+torch::Tensor gradCam(const NetworkPtr &network, const torch::Tensor &batch, int tagIndex,
+                      CamMethod method = CamMethod::GradCam);
 
 }

@@ -134,4 +134,30 @@ MetricsReport computeMetrics(const std::vector<float> &probabilities, const std:
     return report;
 }
 
+std::vector<long long> tagConfusion(const std::vector<float> &probabilities, const std::vector<std::uint8_t> &truth,
+                                    const std::vector<float> &thresholds)
+{
+    const std::size_t tags = thresholds.size();
+    if (tags == 0 || probabilities.size() % tags != 0 || truth.size() != probabilities.size())
+        throw std::invalid_argument("tagConfusion: " + std::to_string(probabilities.size()) + " probabilities, "
+                                    + std::to_string(truth.size()) + " truth cells and " + std::to_string(tags)
+                                    + " thresholds do not fit together");
+    std::vector<long long> counts(tags * tags, 0);
+    std::vector<std::size_t> predicted;
+    for (std::size_t row = 0; row < probabilities.size(); row += tags) {
+        predicted.clear();
+        for (std::size_t j = 0; j < tags; ++j) {
+            if (probabilities[row + j] >= thresholds[j])
+                predicted.push_back(j);
+        }
+        for (std::size_t i = 0; i < tags; ++i) {
+            if (!truth[row + i])
+                continue;
+            for (const std::size_t j : predicted)
+                ++counts[i * tags + j];
+        }
+    }
+    return counts;
+}
+
 }

@@ -44,6 +44,15 @@ MetricsReport computeMetrics(const std::vector<float> &probabilities, const std:
                              const std::vector<std::string> &tags, const std::vector<float> &thresholds,
                              double beta = 2.0);
 
+/**
+ * Which tags the model mixes up: a T x T matrix (row-major) whose cell (i, j)
+ * counts the images that truly have tag i and for which tag j is predicted
+ * (probability >= threshold j). The diagonal holds each tag's true positives.
+ * Same inputs as computeMetrics(); throws std::invalid_argument when the sizes disagree.
+ */
+std::vector<long long> tagConfusion(const std::vector<float> &probabilities, const std::vector<std::uint8_t> &truth,
+                                    const std::vector<float> &thresholds);
+
 /// sklearn's F-beta from counts: (1 + b^2) P R / (b^2 P + R), 0 when that is 0/0.
 double fbetaFromCounts(long long tp, long long fp, long long fn, double beta);
 

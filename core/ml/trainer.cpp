@@ -15,6 +15,7 @@
 #include "core/ml/metricsjson.h"
 #include "core/ml/mlerror.h"
 #include "core/ml/modelbundle.h"
+#include "core/ml/predictionset.h"
 #include "core/ml/modelweights.h"
 #include "core/ml/network.h"
 #include "core/ml/thresholds.h"
@@ -500,6 +501,20 @@ void Trainer::Run::finish(TrainResult &result)
     bundle.epoch = m_bestEpoch;
     bundle.fbeta = report.fbetaSamples;
     bundle.write(modelDir);
+
+    // Review reads these instead of running the network again.
+    PredictionSet stored;
+    stored.split = "validation";
+    stored.epoch = m_bestEpoch;
+    stored.tags = m_snapshot.tags;
+    stored.paths = m_data.validation.paths;
+    stored.probabilities = std::move(predictions.probabilities);
+    stored.truth = std::move(predictions.truth);
+    const fs::path predictionsDir = fs::path(m_dir) / PredictionSet::kFolder;
+    fs::create_directories(predictionsDir, error);
+    if (error)
+        throw MlError(predictionsDir.string() + ": cannot create: " + error.message());
+    stored.save((predictionsDir / PredictionSet::fileName(stored.split)).string());
 
     const Json validation = metricsToJson(report);
     writeMetrics(statusName(result.status), &validation);

@@ -76,10 +76,6 @@ TrainingData trainingDataFromStore(const ProjectStore &store)
             ++data.leftOut;
             continue;
         }
-        if (image.split == Split::Test) {
-            ++data.heldOut;
-            continue;
-        }
         ml::Sample sample;
         sample.path = store.absolutePath(image.path).toStdString();
         sample.target.assign(tagIndex.size(), 0);
@@ -88,7 +84,11 @@ TrainingData trainingDataFromStore(const ProjectStore &store)
             if (it != tagIndex.end())
                 sample.target[it->second] = 1;
         }
-        (image.split == Split::Train ? data.snapshot.train : data.snapshot.validation).push_back(std::move(sample));
+        if (image.split == Split::Test)
+            ++data.heldOut;
+        (image.split == Split::Train ? data.snapshot.train
+                                     : image.split == Split::Test ? data.test : data.snapshot.validation)
+            .push_back(std::move(sample));
     }
     return data;
 }

@@ -17,6 +17,7 @@ struct TrainingData
 {
     ml::DatasetSnapshot snapshot;  ///< absolute image paths
     int heldOut = 0;               ///< test-split images kept out of training and validation
+    std::vector<ml::Sample> test;  ///< those images (a project's), for Review once the run has ended
     int leftOut = 0;               ///< images neither tagged nor reviewed, or missing on disk
     QStringList problems;          ///< rows of the input that could not be used, one line each
     QString cacheDir;              ///< where decoded pixels are best cached for this source

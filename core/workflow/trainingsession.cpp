@@ -8,6 +8,7 @@
 #include "core/project/projecterror.h"
 #include "core/project/projectstore.h"
 #include "core/workflow/projectruns.h"
+#include "core/workflow/review.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -122,6 +123,17 @@ void TrainingSession::Job::run(TrainingSession *session)
             result.finalFbeta = trained.bundleDir.empty() ? -1.0 : trained.finalFbeta;
             result.stoppedEarly = trained.status == ml::TrainResult::Status::StoppedEarly;
             result.decodeSeconds = trained.decodeSeconds;
+            if (!trained.bundleDir.empty() && !data.test.empty()) {
+                // Review opens at once on the held-out images too; a failure here costs the run nothing.
+                Q_EMIT session->statusChanged(QStringLiteral("predicting the %1 test images").arg(data.test.size()));
+                try {
+                    storeTestPredictions(runDir, data.test, cacheDir, &feedback);
+                } catch (const ml::Canceled &) {
+                } catch (const std::exception &error) {
+                    Q_EMIT session->warningRaised(QStringLiteral("the test images could not be predicted: %1")
+                                                      .arg(QString::fromStdString(ml::describeError(error))));
+                }
+            }
             result.message = result.end == SessionResult::End::Stopped
                                  ? QStringLiteral("stopped after %1 epochs").arg(result.epochs)
                                  : QStringLiteral("finished: best epoch %1").arg(result.bestEpoch);

@@ -1,7 +1,10 @@
 #!/usr/bin/python3
 """Writes metrics/*.json: small multi-label prediction sets with the scores
 scikit-learn gives them, which tests/core/ml/tst_metrics.cpp compares with
-tagwise::ml::computeMetrics() and tuneThresholds().
+tagwise::ml::computeMetrics() and tuneThresholds(); and review/threshold_sweep.json:
+one prediction set at several threshold vectors, with scikit-learn's
+multilabel_confusion_matrix and the tag-by-tag confusion at each, which the
+metrics test and the Review workspace's test compare with.
 
 Run once with Debian's /usr/bin/python3 (python3-sklearn, python3-numpy); the
 output is committed, tests never run Python.
@@ -92,6 +95,30 @@ def write(name, description, probs, truth, thresholds, beta=2.0):
         out.write("\n")
 
 
+def write_sweep(probs, truth, steps):
+    probs = np.asarray(probs, dtype=np.float32)
+    truth = np.asarray(truth, dtype=np.uint8)
+    tags = [f"tag{t}" for t in range(truth.shape[1])]
+    out = []
+    for thresholds in steps:
+        thresholds = np.asarray(thresholds, dtype=np.float32)
+        pred = (probs >= thresholds[None, :]).astype(np.int64)
+        mcm = multilabel_confusion_matrix(truth, pred)
+        out.append({"thresholds": [float(x) for x in thresholds],
+                    # per tag [[tn, fp], [fn, tp]], as scikit-learn gives it
+                    "multilabel_confusion_matrix": mcm.tolist(),
+                    # (i, j): images that have tag i and get tag j predicted
+                    "tag_confusion": (truth.T.astype(np.int64) @ pred).tolist()})
+    fixture = {"description": "one prediction set at several thresholds", "sklearn": sklearn.__version__,
+               "tags": tags, "probabilities": [[float(x) for x in row] for row in probs],
+               "truth": truth.tolist(), "steps": out}
+    folder = OUT.parent / "review"
+    folder.mkdir(exist_ok=True)
+    with open(folder / "threshold_sweep.json", "w") as file:
+        json.dump(fixture, file, indent=1)
+        file.write("\n")
+
+
 def correlated(rng, n, num_tags, rate=0.35):
     truth = (rng.random((n, num_tags)) < rate).astype(np.uint8)
     probs = truth * 0.3 + rng.random((n, num_tags)) * 0.7  # overlapping: AP below 1
@@ -132,6 +159,10 @@ def main():
 
     probs, truth = correlated(rng, 20, 3)
     write("never_predicted", "thresholds above every score for tag1", probs, truth, [0.5, 1.5, 0.5])
+
+    probs, truth = correlated(rng, 48, 4)
+    probs = np.round(probs * 100) / 100
+    write_sweep(probs, truth, [[0.5] * 4, [0.2] * 4, [0.8] * 4, [0.3, 0.5, 0.7, 0.9], [0.0, 1.0, 0.45, 0.55]])
 
 
 if __name__ == "__main__":

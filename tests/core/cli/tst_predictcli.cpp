@@ -125,8 +125,10 @@ void TestPredictCli::writesGradCamOverlays()
     QStringList expected;
     for (const ml::Json &item : json) {
         const QString base = QFileInfo(QString::fromStdString(item.at("path").get<std::string>())).completeBaseName();
-        for (const ml::Json &tag : item.at("tags"))
-            expected << base + "_" + QString::fromStdString(tag.get<std::string>()) + ".png";
+        for (const ml::Json &tag : item.at("tags")) {
+            const QString stem = base + "." + QString::fromStdString(tag.get<std::string>());
+            expected << stem + ".png" << stem + ".heat.png";
+        }
     }
     expected.sort();
     QVERIFY2(!expected.isEmpty(), "the model predicts no tag at all: nothing to check");
@@ -134,10 +136,12 @@ void TestPredictCli::writesGradCamOverlays()
     written.sort();
     QCOMPARE(written, expected);
     for (const QString &name : std::as_const(written)) {
-        const cv::Mat image = cv::imread(QDir(dir).filePath(name).toStdString());
+        const cv::Mat image = cv::imread(QDir(dir).filePath(name).toStdString(), cv::IMREAD_UNCHANGED);
         QVERIFY(!image.empty());
-        // Overlays are drawn on the original image, at its size.
+        // Overlays and heat maps are at the original image's size; heat maps are 8-bit grey.
         QCOMPARE(image.cols, name.startsWith("img_102") ? 48 : 32);
+        QCOMPARE(image.channels(), name.endsWith(".heat.png") ? 1 : 3);
+        QCOMPARE(image.depth(), CV_8U);
     }
 }
 

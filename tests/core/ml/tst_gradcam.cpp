@@ -8,6 +8,8 @@
 
 using namespace tagwise::ml;
 
+Q_DECLARE_METATYPE(tagwise::ml::CamMethod)
+
 namespace {
 
 constexpr int kSide = 32;
@@ -81,8 +83,11 @@ class TestGradCam final : public QObject
 
 private Q_SLOTS:
     void initTestCase() { torch::manual_seed(42); }
+    void hotRegionIsTheEvidence_data();
     void hotRegionIsTheEvidence();
+    void negativeEvidenceGivesAnEmptyMap_data() { hotRegionIsTheEvidence_data(); }
     void negativeEvidenceGivesAnEmptyMap();
+    void plusPlusMatchesGradCamOnOneChannel();
     void eachImageGetsItsOwnMap();
     void worksUnderNoGradAndInferenceMode();
     void realNetworks_data();
@@ -90,10 +95,18 @@ private Q_SLOTS:
     void rejectsBadArguments();
 };
 
+void TestGradCam::hotRegionIsTheEvidence_data()
+{
+    QTest::addColumn<CamMethod>("method");
+    QTest::newRow("Grad-CAM") << CamMethod::GradCam;
+    QTest::newRow("Grad-CAM++") << CamMethod::GradCamPlusPlus;
+}
+
 void TestGradCam::hotRegionIsTheEvidence()
 {
+    QFETCH(CamMethod, method);
     auto net = std::make_shared<QuadrantNet>();
-    const auto maps = gradCam(net, quadrantBatch(), 0);
+    const auto maps = gradCam(net, quadrantBatch(), 0, method);
     QCOMPARE(maps.sizes().vec(), (std::vector<int64_t>{2, kSide, kSide}));
     QCOMPARE(maps.scalar_type(), torch::kFloat);
     const auto map = maps[0];
@@ -109,7 +122,7 @@ void TestGradCam::hotRegionIsTheEvidence()
     QVERIFY2(row >= 3 && row < 13 && col >= 3 && col < 13, qPrintable(QStringLiteral("peak at %1,%2").arg(row).arg(col)));
 
     // Tag 2 looks at the dark square.
-    const auto dark = gradCam(net, quadrantBatch(), 2)[0];
+    const auto dark = gradCam(net, quadrantBatch(), 2, method)[0];
     QVERIFY(meanOver(dark, 21, 27, 21, 27) > 0.7);
     QVERIFY(meanOver(dark, 4, 12, 4, 12) < 0.01);
     verifyNoParameterGradients(*net);
@@ -118,10 +131,31 @@ void TestGradCam::hotRegionIsTheEvidence()
 void TestGradCam::negativeEvidenceGivesAnEmptyMap()
 {
     // Tag 1 = -(tag 0): the bright square argues against it, so the ReLU leaves nothing.
+    QFETCH(CamMethod, method);
     auto net = std::make_shared<QuadrantNet>();
-    const auto maps = gradCam(net, quadrantBatch(), 1);
+    const auto maps = gradCam(net, quadrantBatch(), 1, method);
     QCOMPARE(maps.sizes().vec(), (std::vector<int64_t>{2, kSide, kSide}));
     QCOMPARE(maps.abs().max().item<float>(), 0.0f);
+}
+
+void TestGradCam::plusPlusMatchesGradCamOnOneChannel()
+{
+    // Two bright squares of different sizes in the top-left quadrant. Tag 0's
+    // gradient is uniform over one channel, so Grad-CAM++ weights it as
+    // Grad-CAM does (up to scale): both maps light up both squares alike.
+    auto batch = torch::zeros({1, 3, kSide, kSide});
+    namespace I = torch::indexing;
+    batch.index_put_({0, I::Slice(), I::Slice(0, 8), I::Slice(0, 8)}, 1.0);
+    batch.index_put_({0, I::Slice(), I::Slice(12, 16), I::Slice(12, 16)}, 1.0);
+    auto net = std::make_shared<QuadrantNet>();
+    const auto plain = gradCam(net, batch, 0, CamMethod::GradCam)[0];
+    const auto plus = gradCam(net, batch, 0, CamMethod::GradCamPlusPlus)[0];
+    QVERIFY(meanOver(plus, 1, 7, 1, 7) > 0.7);
+    QVERIFY(meanOver(plus, 13, 15, 13, 15) > 0.5);
+    QVERIFY(meanOver(plus, 20, 32, 20, 32) < 0.01);
+    // With one channel and a uniform gradient, the two maps agree.
+    QVERIFY((plain - plus).abs().max().item<float>() < 1e-5f);
+    verifyNoParameterGradients(*net);
 }
 
 void TestGradCam::eachImageGetsItsOwnMap()

@@ -77,6 +77,7 @@ private Q_SLOTS:
     void tunedThresholdsNeverScoreWorse();
     void averagePrecisionTiesAndNoPositives();
     void rejectsMismatchedSizes();
+    void thresholdSweepMatchesScikitLearn();
 };
 
 static void addFixtureRows()
@@ -230,6 +231,46 @@ void TestMetrics::rejectsMismatchedSizes()
                              computeMetrics(probabilities, {0, 1, 0}, {"a", "b"}, {0.5f, 0.5f}));
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, tuneThresholds(probabilities, truth, 3));
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, tuneThresholds(probabilities, truth, 2, -1.0));
+}
+
+void TestMetrics::thresholdSweepMatchesScikitLearn()
+{
+    // One prediction set at several thresholds: the per-tag 2x2 matrices are
+    // scikit-learn's multilabel_confusion_matrix, the tag-by-tag confusion is
+    // truth^T x prediction (tests/data/make_metrics_fixtures.py).
+    auto f = loadFixture(QStringLiteral(TAGWISE_TEST_DATA "/review/threshold_sweep.json"));
+    QFile file(QStringLiteral(TAGWISE_TEST_DATA "/review/threshold_sweep.json"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const auto steps = QJsonDocument::fromJson(file.readAll()).object().value("steps").toArray();
+    QCOMPARE(steps.size(), 5);
+    const std::size_t tags = f.tags.size();
+    std::vector<long long> previous;
+    for (const auto &stepValue : steps) {
+        const auto step = stepValue.toObject();
+        std::vector<float> thresholds;
+        for (const auto &v : step.value("thresholds").toArray())
+            thresholds.push_back(static_cast<float>(v.toDouble()));
+        const auto report = computeMetrics(f.probabilities, f.truth, f.tags, thresholds, 2.0);
+        const auto mcm = step.value("multilabel_confusion_matrix").toArray();
+        for (std::size_t t = 0; t < tags; ++t) {
+            const auto m = mcm.at(qsizetype(t)).toArray();
+            const auto &tag = report.perTag[t];
+            QCOMPARE(tag.tn, m.at(0).toArray().at(0).toInteger());
+            QCOMPARE(tag.fp, m.at(0).toArray().at(1).toInteger());
+            QCOMPARE(tag.fn, m.at(1).toArray().at(0).toInteger());
+            QCOMPARE(tag.tp, m.at(1).toArray().at(1).toInteger());
+        }
+        const auto counts = tagConfusion(f.probabilities, f.truth, thresholds);
+        const auto expected = step.value("tag_confusion").toArray();
+        for (std::size_t i = 0; i < tags; ++i) {
+            for (std::size_t j = 0; j < tags; ++j)
+                QCOMPARE(counts[i * tags + j], expected.at(qsizetype(i)).toArray().at(qsizetype(j)).toInteger());
+            QCOMPARE(counts[i * tags + i], report.perTag[i].tp);
+        }
+        QVERIFY2(counts != previous, "each step of the fixture moves some cell");
+        previous = counts;
+    }
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, tagConfusion(f.probabilities, f.truth, std::vector<float>(tags + 1, 0.5f)));
 }
 
 QTEST_GUILESS_MAIN(TestMetrics)
