@@ -8,6 +8,7 @@
 #include "ui/problemsdialog.h"
 #include "ui/projecteditor.h"
 #include "ui/scanjob.h"
+#include "ui/review/reviewworkspace.h"
 #include "ui/train/trainworkspace.h"
 
 #include <QAction>
@@ -96,6 +97,7 @@ MainWindow::~MainWindow()
     delete m_import;
     m_import = nullptr;
     m_train->setStore(nullptr);
+    m_review->setStore(nullptr);
     m_labeling->setStore(nullptr);
     m_editor->setStore(nullptr);
 }
@@ -142,17 +144,22 @@ void MainWindow::createWidgets()
 
     m_labeling = new LabelingWorkspace(m_editor);
     m_train = new TrainWorkspace;
+    m_review = new ReviewWorkspace(m_editor);
     m_workspaces = new QTabWidget;
     m_workspaces->setObjectName(QStringLiteral("workspaces"));
     m_workspaces->setDocumentMode(true);
     m_workspaces->addTab(m_labeling, tr("Label"));
     m_workspaces->addTab(m_train, tr("Train"));
+    m_workspaces->addTab(m_review, tr("Review"));
     m_stack = new QStackedWidget;
     m_stack->addWidget(welcome);
     m_stack->addWidget(m_workspaces);
     setCentralWidget(m_stack);
     connect(m_train, &TrainWorkspace::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(m_train, &TrainWorkspace::errorRaised, this, &MainWindow::showError);
+    connect(m_train, &TrainWorkspace::activeRunChanged, m_review, &ReviewWorkspace::setActiveRun);
+    connect(m_review, &ReviewWorkspace::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(m_review, &ReviewWorkspace::errorRaised, this, &MainWindow::showError);
 
     m_tagDock = new QDockWidget(tr("Tags"), this);
     m_tagDock->setObjectName(QStringLiteral("tagDock"));
@@ -277,7 +284,7 @@ void MainWindow::createMenus()
     view->setObjectName(QStringLiteral("viewMenu"));
     m_labeling->addActionsTo(edit, view);
     view->addSeparator();
-    const QList<std::pair<QWidget *, QString>> pages = {{m_labeling, tr("&Label")}, {m_train, tr("&Train")}};
+    const QList<std::pair<QWidget *, QString>> pages = {{m_labeling, tr("&Label")}, {m_train, tr("&Train")}, {m_review, tr("&Review")}};
     for (int i = 0; i < pages.size(); ++i) {
         QAction *page = view->addAction(pages[i].second);
         page->setObjectName(QStringLiteral("workspaceAction%1").arg(i));
@@ -389,6 +396,7 @@ bool MainWindow::openProject(const QString &folder)
     m_stack->setCurrentWidget(m_workspaces);
     m_labeling->setStore(opened);
     m_train->setStore(opened);
+    m_review->setStore(opened);
     setWindowTitle((opened->isReadOnly() ? tr("%1 (read-only) — Tagwise") : tr("%1 — Tagwise"))
                        .arg(QDir::toNativeSeparators(opened->rootPath())));
     addRecentFolder(opened->rootPath());
@@ -424,6 +432,7 @@ void MainWindow::closeProject()
     m_rescanRequested = false;
     hideProgress();
     m_train->setStore(nullptr);
+    m_review->setStore(nullptr);
     m_editor->setStore(nullptr);
     m_labeling->setStore(nullptr);
     m_store.reset();

@@ -32,6 +32,7 @@ class ProjectStore;
 class ScanJob;
 class TagPanel;
 class ThumbnailGrid;
+class ReviewWorkspace;
 class TrainWorkspace;
 class ThumbnailLoader;
 struct ScannedFile;
@@ -73,6 +74,7 @@ public:
     QUndoStack *undoStack() const;
     LabelingWorkspace *labelingWorkspace() const { return m_labeling; }
     TrainWorkspace *trainWorkspace() const { return m_train; }
+    ReviewWorkspace *reviewWorkspace() const { return m_review; }
     /// The workspaces, one a tab: Label, Train.
     QTabWidget *workspaces() const { return m_workspaces; }
     /// The status bar's counts ("N images · N tagged · ...").
@@ -132,6 +134,7 @@ private:
     ProjectEditor *m_editor;
     LabelingWorkspace *m_labeling = nullptr;
     TrainWorkspace *m_train = nullptr;
+    ReviewWorkspace *m_review = nullptr;
 
     QStackedWidget *m_stack = nullptr;
     QTabWidget *m_workspaces = nullptr;
