@@ -64,6 +64,13 @@ MetricsReport computeMetrics(const std::vector<float> &probabilities, const std:
                              const std::vector<std::string> &tags, const std::vector<float> &thresholds,
                              double beta)
 {
+    return computeMetrics(probabilities, truth, tags, thresholds, beta, {});
+}
+
+MetricsReport computeMetrics(const std::vector<float> &probabilities, const std::vector<std::uint8_t> &truth,
+                             const std::vector<std::string> &tags, const std::vector<float> &thresholds,
+                             double beta, const std::vector<double> &averagePrecisions)
+{
     const std::size_t numTags = tags.size();
     if (numTags == 0)
         throw std::invalid_argument("computeMetrics: no tags");
@@ -76,6 +83,9 @@ MetricsReport computeMetrics(const std::vector<float> &probabilities, const std:
                                     + std::to_string(numTags) + " tags");
     if (!(beta >= 0))
         throw std::invalid_argument("computeMetrics: beta must be >= 0");
+    if (!averagePrecisions.empty() && averagePrecisions.size() != numTags)
+        throw std::invalid_argument("computeMetrics: " + std::to_string(averagePrecisions.size())
+                                    + " average precisions for " + std::to_string(numTags) + " tags");
 
     const std::size_t numSamples = probabilities.size() / numTags;
     MetricsReport report;
@@ -121,7 +131,8 @@ MetricsReport computeMetrics(const std::vector<float> &probabilities, const std:
         m.precision = safeDivide(double(m.tp), double(m.tp + m.fp));
         m.recall = safeDivide(double(m.tp), double(m.tp + m.fn));
         m.f1 = fbetaFromRates(m.precision, m.recall, 1.0);
-        m.ap = averagePrecision(probabilities.data() + t, truth.data() + t, numSamples, numTags);
+        m.ap = averagePrecisions.empty() ? averagePrecision(probabilities.data() + t, truth.data() + t, numSamples, numTags)
+                                         : averagePrecisions[t];
         tpSum += m.tp;
         fpSum += m.fp;
         fnSum += m.fn;

@@ -45,6 +45,15 @@ MetricsReport computeMetrics(const std::vector<float> &probabilities, const std:
                              double beta = 2.0);
 
 /**
+ * The same with each tag's AP given (\a averagePrecisions, one per tag, as
+ * averagePrecision() gives them): AP does not depend on the thresholds, so a
+ * caller that scores the same predictions at many thresholds computes it once.
+ */
+MetricsReport computeMetrics(const std::vector<float> &probabilities, const std::vector<std::uint8_t> &truth,
+                             const std::vector<std::string> &tags, const std::vector<float> &thresholds,
+                             double beta, const std::vector<double> &averagePrecisions);
+
+/**
  * Which tags the model mixes up: a T x T matrix (row-major) whose cell (i, j)
  * counts the images that truly have tag i and for which tag j is predicted
  * (probability >= threshold j). The diagonal holds each tag's true positives.

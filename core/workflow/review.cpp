@@ -141,12 +141,21 @@ auto rethrowAsProjectError(Function function)
 
 }
 
-ml::MetricsReport ReviewSet::metrics(const std::vector<float> &thresholds) const
+ml::MetricsReport ReviewSet::metrics(const std::vector<float> &thresholds, const std::vector<double> &averagePrecisions) const
 {
     std::vector<std::string> names;
     for (const QString &tag : tags)
         names.push_back(tag.toStdString());
-    return ml::computeMetrics(probabilities, truth, names, thresholds, beta);
+    return ml::computeMetrics(probabilities, truth, names, thresholds, beta, averagePrecisions);
+}
+
+std::vector<double> ReviewSet::averagePrecisions() const
+{
+    std::vector<double> ap;
+    const std::size_t n = std::size_t(tagCount());
+    for (std::size_t t = 0; t < n; ++t)
+        ap.push_back(ml::averagePrecision(probabilities.data() + t, truth.data() + t, std::size_t(rows()), n));
+    return ap;
 }
 
 std::vector<long long> ReviewSet::confusion(const std::vector<float> &thresholds) const

@@ -35,8 +35,11 @@ struct ReviewSet
     int rows() const { return int(paths.size()); }
     int tagCount() const { return int(tags.size()); }
 
-    /// Metrics of these predictions at \a thresholds (one per tag).
-    ml::MetricsReport metrics(const std::vector<float> &thresholds) const;
+    /// Metrics of these predictions at \a thresholds (one per tag); \a averagePrecisions
+    /// as averagePrecisions() gives them, or empty to compute them.
+    ml::MetricsReport metrics(const std::vector<float> &thresholds, const std::vector<double> &averagePrecisions = {}) const;
+    /// Each tag's AP, which no threshold changes (only the truth does).
+    std::vector<double> averagePrecisions() const;
     /// The tag-by-tag confusion (metrics.h, tagConfusion()) at \a thresholds.
     std::vector<long long> confusion(const std::vector<float> &thresholds) const;
 };

@@ -376,6 +376,7 @@ void ReviewWorkspace::createWidgets()
         if (!m_updating)
             setAllThresholds(thresholdOf(value));
     });
+    connect(m_views, &QTabWidget::currentChanged, this, &ReviewWorkspace::updateConfusion);
     connect(m_tuneButton, &QPushButton::clicked, this, &ReviewWorkspace::tuneThresholds);
     connect(m_saveButton, &QPushButton::clicked, this, &ReviewWorkspace::saveThresholds);
     connect(m_revertButton, &QPushButton::clicked, this, &ReviewWorkspace::revertThresholds);
@@ -400,7 +401,7 @@ QWidget *ReviewWorkspace::createMetricsPage()
     m_tagTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_tagTable->setSelectionMode(QAbstractItemView::SingleSelection);
     m_tagTable->verticalHeader()->hide();
-    m_tagTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Sized to the contents when a set is shown, not on every threshold move (costly for many tags).
     m_tagTable->horizontalHeader()->setStretchLastSection(false);
     m_tagTable->setAlternatingRowColors(true);
 
@@ -708,6 +709,7 @@ void ReviewWorkspace::handleLoaded()
 void ReviewWorkspace::showReviewSet(workflow::ReviewSet review)
 {
     m_review = std::move(review);
+    m_averagePrecisions = m_review.averagePrecisions();
     m_saved = m_review.thresholds;
     m_thresholds = m_saved;
     m_rowOfPath.clear();
@@ -736,6 +738,7 @@ void ReviewWorkspace::showReviewSet(workflow::ReviewSet review)
     }
     m_tuneButton->setEnabled(!m_review.tags.isEmpty() && !m_review.runDir.isEmpty());
     thresholdsChanged();
+    m_tagTable->resizeColumnsToContents();
     if (m_tagTable->model()->rowCount() > 0 && !m_tagTable->currentIndex().isValid())
         m_tagTable->selectRow(0);
     Q_EMIT loaded();
@@ -743,19 +746,11 @@ void ReviewWorkspace::showReviewSet(workflow::ReviewSet review)
 
 void ReviewWorkspace::thresholdsChanged()
 {
-    if (m_review.tags.isEmpty()) {
-        m_report = {};
-        m_confusion.clear();
-    } else {
-        m_report = m_review.metrics(m_thresholds);
-        m_confusion = m_review.confusion(m_thresholds);
-    }
+    m_report = m_review.tags.isEmpty() ? ml::MetricsReport() : m_review.metrics(m_thresholds, m_averagePrecisions);
     m_tagModel->setTags(m_report.perTag);
     m_grid->setMetrics(m_report.perTag);
-    std::vector<long long> support;
-    for (const ml::TagMetrics &tag : m_report.perTag)
-        support.push_back(tag.support);
-    m_matrix->setConfusion(m_review.tags, m_confusion, support);
+    m_confusionDirty = true;
+    updateConfusion();
     const bool changed = m_thresholds != m_saved;
     m_saveButton->setEnabled(changed && !m_review.runDir.isEmpty());
     m_revertButton->setEnabled(changed);
@@ -763,6 +758,18 @@ void ReviewWorkspace::thresholdsChanged()
     updateTagPanel();
     updateMistakes();
     updateImagePanel();
+}
+
+void ReviewWorkspace::updateConfusion()
+{
+    if (!m_confusionDirty || m_views->currentIndex() != 1)
+        return;
+    m_confusionDirty = false;
+    std::vector<long long> support;
+    for (const ml::TagMetrics &tag : m_report.perTag)
+        support.push_back(tag.support);
+    m_matrix->setConfusion(m_review.tags, m_review.tags.isEmpty() ? std::vector<long long>() : m_review.confusion(m_thresholds),
+                           support);
 }
 
 void ReviewWorkspace::updateTotals()
@@ -1144,8 +1151,10 @@ void ReviewWorkspace::onImagesChanged(const QList<qint64> &imageIds)
             }
         }
     }
-    if (changed)
+    if (changed) {
+        m_averagePrecisions = m_review.averagePrecisions();
         thresholdsChanged();
+    }
 }
 
 }

@@ -68,7 +68,6 @@ public:
 
     const workflow::ReviewSet &reviewSet() const { return m_review; }
     const ml::MetricsReport &report() const { return m_report; }
-    const std::vector<long long> &tagConfusion() const { return m_confusion; }
     const std::vector<float> &thresholds() const { return m_thresholds; }
     /// Sets one tag's threshold (as its slider does).
     void setThreshold(int tag, float value);
@@ -127,6 +126,8 @@ private:
     void handleLoaded();
     void thresholdsChanged();
     void updateTotals();
+    /// The tag-by-tag confusion, computed when its page shows (it costs the most of all).
+    void updateConfusion();
     void updateTagPanel();
     void updatePlots();
     void updateMistakes();
@@ -143,9 +144,10 @@ private:
     QPointer<ProjectStore> m_store;
     workflow::ReviewSet m_review;
     ml::MetricsReport m_report;
-    std::vector<long long> m_confusion;
+    bool m_confusionDirty = true;
     std::vector<float> m_thresholds;
     std::vector<float> m_saved;   ///< the model's thresholds
+    std::vector<double> m_averagePrecisions; ///< per tag; thresholds do not change them
     QHash<QString, int> m_rowOfPath;
     QString m_activeRun;
     QString m_shownRun;
