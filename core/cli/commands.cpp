@@ -8,6 +8,7 @@
 #include "core/cli/predictcommand.h"
 #include "core/cli/reviewcommand.h"
 #include "core/cli/runscommand.h"
+#include "core/cli/servecommand.h"
 #include "core/cli/traincommand.h"
 
 namespace tagwise::cli {
@@ -23,6 +24,7 @@ QList<Command> commands()
         {"evaluate", "evaluate --model RUN_DIR --csv FILE --images DIR [--json FILE]", &runEvaluate},
         {"review", "review --model RUN_DIR [--split validation|test] [--json FILE]", &runReview},
         {"predict", "predict --model RUN_DIR [--json] [--gradcam DIR] IMAGE_OR_DIR...", &runPredict},
+        {"serve", "serve --model RUN_DIR [--host 127.0.0.1] [--port 8080] [--token SECRET]", &runServe},
         {"mosaics", "mosaics --out DIR --count N [--source train|test] [--seed S] [--cell PX] [--min-items N] [--max-items N] [--layout csv|folders] [--start K] [--threads N] [--data DIR]", &runMosaics},
         {"demo", "demo --out DIR [--count N] [--seed S] [--data DIR]", &runDemo},
     };

@@ -91,6 +91,18 @@ void writeGradCams(const workflow::Explainer &explainer, const QString &path, co
 
 }
 
+ml::Json predictionToJson(const ml::Predictor &predictor, const std::string &path, const float *row)
+{
+    const ml::ModelBundle &bundle = predictor.bundle();
+    ml::Json probabilities = ml::Json::object();
+    for (std::size_t t = 0; t < bundle.tags.size(); ++t)
+        probabilities[bundle.tags[t]] = double(row[t]);
+    ml::Json tags = ml::Json::array();
+    for (const std::size_t t : predictor.predictedTags(row))
+        tags.push_back(bundle.tags[t]);
+    return ml::Json{{"path", path}, {"probabilities", std::move(probabilities)}, {"tags", std::move(tags)}};
+}
+
 int runPredict(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     return runCommand("predict", kUsage, err, [&] {
@@ -123,14 +135,7 @@ int runPredict(const QStringList &args, QTextStream &out, QTextStream &err)
             const std::vector<std::size_t> predicted = predictor->predictedTags(row);
             const QString path = images.paths[qsizetype(i)];
             if (json) {
-                ml::Json probs = ml::Json::object();
-                for (std::size_t t = 0; t < tagCount; ++t)
-                    probs[bundle.tags[t]] = double(row[t]);
-                ml::Json tags = ml::Json::array();
-                for (const std::size_t t : predicted)
-                    tags.push_back(bundle.tags[t]);
-                array.push_back(ml::Json{{"path", path.toStdString()}, {"probabilities", std::move(probs)},
-                                         {"tags", std::move(tags)}});
+                array.push_back(predictionToJson(*predictor, path.toStdString(), row));
             } else {
                 QStringList names;
                 for (const std::size_t t : predicted)

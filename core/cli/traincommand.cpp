@@ -3,6 +3,7 @@
 #include "core/cli/commands.h"
 #include "core/cli/modeloptions.h"
 #include "core/cli/options.h"
+#include "core/cli/signalstop.h"
 #include "core/ml/device.h"
 #include "core/ml/recommendation.h"
 #include "core/ml/trainer.h"
@@ -18,10 +19,7 @@
 #include <QHash>
 #include <QStandardPaths>
 #include <QTextStream>
-#include <QTimer>
 
-#include <atomic>
-#include <csignal>
 
 namespace tagwise::cli {
 
@@ -46,41 +44,6 @@ const char *const kTrainUsage =
     "                         [--cache DIR | --no-cache]\n";
 
 namespace {
-
-std::atomic<bool> g_interrupted{false};
-
-extern "C" void interruptOnSignal(int)
-{
-    // Only an atomic store happens here, which is safe in a signal handler.
-    g_interrupted.store(true);
-}
-
-/// Turns SIGINT and SIGTERM into a stop of \a session while it lives.
-class SignalStop final
-{
-public:
-    explicit SignalStop(workflow::TrainingSession &session)
-    {
-        g_interrupted.store(false);
-        m_int = std::signal(SIGINT, interruptOnSignal);
-        m_term = std::signal(SIGTERM, interruptOnSignal);
-        QObject::connect(&m_poll, &QTimer::timeout, &session, [&session] {
-            if (g_interrupted.exchange(false))
-                session.stop();
-        });
-        m_poll.start(100);
-    }
-    ~SignalStop()
-    {
-        std::signal(SIGINT, m_int);
-        std::signal(SIGTERM, m_term);
-    }
-
-private:
-    QTimer m_poll;
-    void (*m_int)(int) = SIG_DFL;
-    void (*m_term)(int) = SIG_DFL;
-};
 
 QString epochLine(const ml::EpochRecord &r, int epochs)
 {
@@ -298,7 +261,7 @@ int runTrain(const QStringList &args, QTextStream &out, QTextStream &err)
             result = ended;
             loop.quit();
         });
-        const SignalStop signalStop(session);
+        const SignalStop signalStop(&session, [&session] { session.stop(); });
         if (findLr) {
             session.findLearningRate(config, data);
         } else if (resuming) {
