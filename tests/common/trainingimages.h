@@ -4,6 +4,7 @@
 // written as PNG, with a Planet-style CSV of their tags.
 
 #include "common/syntheticimageloader.h"
+#include "core/project/projectstore.h"
 
 #include <QDir>
 #include <QFile>
@@ -50,6 +51,25 @@ inline bool writeCsv(const QString &file, const QStringList &rows)
     stream << "image_name,tags\n";
     for (const QString &row : rows)
         stream << row << '\n';
+    return true;
+}
+
+/**
+ * A project folder holding \a count training images (\a size px) with their
+ * tags applied in the store (every image reviewed); false when it cannot be written.
+ */
+inline bool makeTaggedProject(const QString &root, int count, int size)
+{
+    const QStringList rows = writeTrainingImages(root, 0, count, size);
+    if (rows.size() != count)
+        return false;
+    auto store = ProjectStore::open(root);
+    QList<ImageTags> tags;
+    for (const QString &row : rows) {
+        tags.append({row.section(QLatin1Char(','), 0, 0) + QStringLiteral(".png"),
+                     row.section(QLatin1Char(','), 1).split(QLatin1Char(' '), Qt::SkipEmptyParts)});
+    }
+    store->applyImageTags(tags, true);
     return true;
 }
 

@@ -5,6 +5,7 @@
 // undoably; saved thresholds land in the model, undoably.
 // TAGWISE_SCREENSHOT_DIR=DIR saves screenshots of each view.
 #include "common/clirunner.h"
+#include "common/screenshot.h"
 #include "common/trainingimages.h"
 #include "core/ml/json.h"
 #include "core/ml/modelbundle.h"
@@ -33,17 +34,9 @@
 #include <nlohmann/json.hpp>
 
 using namespace tagwise;
+using test::saveScreenshot;
 
 namespace {
-
-void saveScreenshot(QWidget *window, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("TAGWISE_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    QDir().mkpath(dir);
-    window->grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
-}
 
 /// The number in the table's cell (row of the source model = tag index).
 double cell(QTableView *table, int tag, int column)
@@ -79,15 +72,7 @@ void TestReviewWorkspace::initTestCase()
     qputenv("XDG_CACHE_HOME", m_dir.filePath("cache").toUtf8());
     qputenv("XDG_CONFIG_HOME", m_dir.filePath("config").toUtf8());
     m_project = m_dir.filePath("project");
-    const QStringList rows = test::writeTrainingImages(m_project, 0, 120, 32);
-    QCOMPARE(rows.size(), 120);
-    {
-        auto store = ProjectStore::open(m_project);
-        QList<ImageTags> tags;
-        for (const QString &row : rows)
-            tags.append({row.section(',', 0, 0) + ".png", row.section(',', 1).split(' ', Qt::SkipEmptyParts)});
-        store->applyImageTags(tags, true);
-    }
+    QVERIFY(test::makeTaggedProject(m_project, 120, 32));
     const test::CliResult r = test::runCli({"train", "--project", m_project, "--arch", "smallervggnet", "--size", "24",
                                             "--epochs", "3", "--batch", "8", "--threads", "1", "--seed", "5"});
     QVERIFY2(r.code == 0, qPrintable(r.err));

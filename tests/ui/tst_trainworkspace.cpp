@@ -5,6 +5,7 @@
 // seed give the same epochs. TAGWISE_SCREENSHOT_DIR=DIR saves screenshots.
 
 #include "common/clirunner.h"
+#include "common/screenshot.h"
 #include "common/trainingimages.h"
 #include "core/ml/json.h"
 #include "core/project/projectstore.h"
@@ -33,6 +34,7 @@
 #include <qcustomplot.h>
 
 using namespace tagwise;
+using test::saveScreenshot;
 
 namespace {
 
@@ -52,15 +54,6 @@ ml::TrainConfig quickConfig(int epochs)
     config.patience = 0;
     config.cpuBfloat16 = false;
     return config;
-}
-
-void saveScreenshot(QWidget *window, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("TAGWISE_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    QDir().mkpath(dir);
-    window->grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
 }
 
 }
@@ -95,17 +88,8 @@ void TestTrainWorkspace::initTestCase()
 QString TestTrainWorkspace::makeProject(const QString &name, int images)
 {
     const QString root = m_dir.filePath(name);
-    const QStringList rows = test::writeTrainingImages(root, 0, images, 32);
-    if (rows.size() != images)
+    if (!test::makeTaggedProject(root, images, 32))
         qFatal("cannot write the images");
-    auto store = ProjectStore::open(root);
-    QList<ImageTags> tags;
-    for (const QString &row : rows) {
-        const QString imageName = row.section(QLatin1Char(','), 0, 0) + QStringLiteral(".png");
-        tags.append({imageName, row.section(QLatin1Char(','), 1).split(QLatin1Char(' '), Qt::SkipEmptyParts)});
-    }
-    store->addImages({});
-    store->applyImageTags(tags, true);
     return root;
 }
 

@@ -54,15 +54,7 @@ void TestReview::initTestCase()
     QVERIFY(m_dir.isValid());
     qputenv("XDG_CACHE_HOME", m_dir.filePath("cache").toUtf8());
     m_project = m_dir.filePath("project");
-    const QStringList rows = test::writeTrainingImages(m_project, 0, 120, 32);
-    QCOMPARE(rows.size(), 120);
-    {
-        auto store = ProjectStore::open(m_project);
-        QList<ImageTags> tags;
-        for (const QString &row : rows)
-            tags.append({row.section(',', 0, 0) + ".png", row.section(',', 1).split(' ', Qt::SkipEmptyParts)});
-        store->applyImageTags(tags, true);
-    }
+    QVERIFY(test::makeTaggedProject(m_project, 120, 32));
     const workflow::TrainingData data = workflow::trainingDataFromProject(m_project);
     QVERIFY2(!data.test.empty(), "the default split gives this project test images");
     QCOMPARE(int(data.test.size()), data.heldOut);
