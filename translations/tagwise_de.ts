@@ -540,6 +540,189 @@
     </message>
 </context>
 <context>
+    <name>tagwise::ClassifyWorkspace</name>
+    <message>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <source>Predicted tags</source>
+        <translation>Vorhergesagte Tags</translation>
+    </message>
+    <message>
+        <source>Highest probability</source>
+        <translation>Höchste Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Add Images…</source>
+        <translation>Bilder hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add Folder…</source>
+        <translation>Ordner hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>Einfügen</translation>
+    </message>
+    <message>
+        <source>Classify the image or the files on the clipboard (Ctrl+V)</source>
+        <translation>Das Bild oder die Dateien in der Zwischenablage klassifizieren (Strg+V)</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Modell:</translation>
+    </message>
+    <message>
+        <source>Drop images or folders anywhere on the window to classify them.</source>
+        <translation>Ziehen Sie Bilder oder Ordner an eine beliebige Stelle des Fensters, um sie zu klassifizieren.</translation>
+    </message>
+    <message>
+        <source>at least </source>
+        <translation>mindestens </translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Anzeigen:</translation>
+    </message>
+    <message>
+        <source>Opacity of the heat map</source>
+        <translation>Deckkraft der Heatmap</translation>
+    </message>
+    <message>
+        <source>Heat map of</source>
+        <translation>Heatmap für</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>Deckkraft</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Schwellenwert</translation>
+    </message>
+    <message>
+        <source>Classify Images</source>
+        <translation>Bilder klassifizieren</translation>
+    </message>
+    <message>
+        <source>Images (%1)</source>
+        <translation>Bilder (%1)</translation>
+    </message>
+    <message>
+        <source>Classify a Folder</source>
+        <translation>Ordner klassifizieren</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no image and no image file</source>
+        <translation>Die Zwischenablage enthält weder ein Bild noch eine Bilddatei</translation>
+    </message>
+    <message>
+        <source>Planet CSV, predicted tags (*.csv)</source>
+        <translation>Planet-CSV, vorhergesagte Tags (*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV with every probability (*.csv)</source>
+        <translation>CSV mit allen Wahrscheinlichkeiten (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON, as tagwise-cli predict (*.json)</source>
+        <translation>JSON, wie von tagwise-cli predict (*.json)</translation>
+    </message>
+    <message>
+        <source>Export Results</source>
+        <translation>Ergebnisse exportieren</translation>
+    </message>
+    <message>
+        <source>All images</source>
+        <translation>Alle Bilder</translation>
+    </message>
+    <message>
+        <source>Predicted %1</source>
+        <translation>Vorhergesagt: %1</translation>
+    </message>
+    <message>
+        <source>%1: the pasted image cannot be saved</source>
+        <translation>%1: Das eingefügte Bild kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Classify</source>
+        <translation>Klassifizieren</translation>
+    </message>
+    <message>
+        <source>Train a model first: this project has none yet.</source>
+        <translation>Trainieren Sie zuerst ein Modell: Dieses Projekt hat noch keines.</translation>
+    </message>
+    <message>
+        <source>Classifying…</source>
+        <translation>Wird klassifiziert…</translation>
+    </message>
+    <message>
+        <source>The model cannot be loaded: %1</source>
+        <translation>Das Modell kann nicht geladen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Drop images or folders anywhere on the window to classify them (%1, %n tags).</source>
+        <translation>
+            <numerusform>Ziehen Sie Bilder oder Ordner an eine beliebige Stelle des Fensters, um sie zu klassifizieren (%1, %n Tag).</numerusform>
+            <numerusform>Ziehen Sie Bilder oder Ordner an eine beliebige Stelle des Fensters, um sie zu klassifizieren (%1, %n Tags).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n images classified</source>
+        <translation>
+            <numerusform>%n Bild klassifiziert</numerusform>
+            <numerusform>%n Bilder klassifiziert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be read (see the Problem column)</source>
+        <translation>
+            <numerusform>%n konnte nicht gelesen werden (siehe Spalte „Problem“)</numerusform>
+            <numerusform>%n konnten nicht gelesen werden (siehe Spalte „Problem“)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>canceled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>Results written to %1</source>
+        <translation>Ergebnisse nach %1 geschrieben</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::ConfusionGrid</name>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;true negatives %2, false positives %3&lt;br&gt;false negatives %4, true positives %5&lt;br&gt;rows: truth (without, with); columns: prediction (no, yes)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;richtig Negative %2, falsch Positive %3&lt;br&gt;falsch Negative %4, richtig Positive %5&lt;br&gt;Zeilen: tatsächliche Labels (ohne, mit); Spalten: Vorhersage (nein, ja)</translation>
+    </message>
+</context>
+<context>
     <name>tagwise::DatasetFormat</name>
     <message>
         <source>Planet CSV</source>
@@ -1188,12 +1371,35 @@ An diesem Text trennen (leer lassen für ein Tag pro Ordner):</translation>
         <source>A model is training in this project. Stop it in the Train workspace first; it can be resumed later.</source>
         <translation>In diesem Projekt wird gerade ein Modell trainiert. Halten Sie das Training zuerst im Arbeitsbereich „Trainieren“ an; es kann später fortgesetzt werden.</translation>
     </message>
+    <message>
+        <source>Review</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>&amp;Prüfen</translation>
+    </message>
+    <message>
+        <source>Classify</source>
+        <translation>Klassifizieren</translation>
+    </message>
+    <message>
+        <source>&amp;Classify</source>
+        <translation>&amp;Klassifizieren</translation>
+    </message>
 </context>
 <context>
     <name>tagwise::MergeTagsCommand</name>
     <message>
         <source>Merge &quot;%1&quot; into &quot;%2&quot;</source>
         <translation>„%1“ in „%2“ zusammenführen</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::ProbabilityBar</name>
+    <message>
+        <source>probability %1, threshold %2</source>
+        <translation>Wahrscheinlichkeit %1, Schwellenwert %2</translation>
     </message>
 </context>
 <context>
@@ -1212,6 +1418,296 @@ An diesem Text trennen (leer lassen für ein Tag pro Ordner):</translation>
     <message>
         <source>No project is open.</source>
         <translation>Es ist kein Projekt geöffnet.</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::ReviewWorkspace</name>
+    <message>
+        <source>save thresholds</source>
+        <translation>Schwellenwerte speichern</translation>
+    </message>
+    <message>
+        <source>images that have the tag</source>
+        <translation>Bilder, die das Tag haben</translation>
+    </message>
+    <message>
+        <source>average precision: the area under the precision-recall curve</source>
+        <translation>Average Precision: die Fläche unter der Precision-Recall-Kurve</translation>
+    </message>
+    <message>
+        <source>true positives</source>
+        <translation>richtig Positive</translation>
+    </message>
+    <message>
+        <source>false positives</source>
+        <translation>falsch Positive</translation>
+    </message>
+    <message>
+        <source>false negatives</source>
+        <translation>falsch Negative</translation>
+    </message>
+    <message>
+        <source>true negatives</source>
+        <translation>richtig Negative</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>Support</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Precision</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>AP</source>
+        <translation>AP</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Schwellenwert</translation>
+    </message>
+    <message>
+        <source>TP</source>
+        <translation>TP</translation>
+    </message>
+    <message>
+        <source>FP</source>
+        <translation>FP</translation>
+    </message>
+    <message>
+        <source>FN</source>
+        <translation>FN</translation>
+    </message>
+    <message>
+        <source>TN</source>
+        <translation>TN</translation>
+    </message>
+    <message>
+        <source>Validation images</source>
+        <translation>Validierungsbilder</translation>
+    </message>
+    <message>
+        <source>Test images</source>
+        <translation>Testbilder</translation>
+    </message>
+    <message>
+        <source>Sets the threshold of every tag</source>
+        <translation>Legt den Schwellenwert aller Tags fest</translation>
+    </message>
+    <message>
+        <source>Tune</source>
+        <translation>Optimieren</translation>
+    </message>
+    <message>
+        <source>Per tag, the threshold that maximises F-beta on the validation images</source>
+        <translation>Für jedes Tag der Schwellenwert, der das F-beta auf den Validierungsbildern maximiert</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Back to the thresholds saved in the model</source>
+        <translation>Zurück zu den im Modell gespeicherten Schwellenwerten</translation>
+    </message>
+    <message>
+        <source>Save Thresholds</source>
+        <translation>Schwellenwerte speichern</translation>
+    </message>
+    <message>
+        <source>Write these thresholds into the model, for Classify and predictions (undoable)</source>
+        <translation>Diese Schwellenwerte für „Klassifizieren“ und Vorhersagen in das Modell schreiben (kann rückgängig gemacht werden)</translation>
+    </message>
+    <message>
+        <source>Run:</source>
+        <translation>Trainingslauf:</translation>
+    </message>
+    <message>
+        <source>All thresholds:</source>
+        <translation>Alle Schwellenwerte:</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Metriken</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Per tag&lt;/b&gt;: rows are the truth (without, with the tag), columns the prediction (no, yes); each cell shows its count and its share of the row.</source>
+        <translation>&lt;b&gt;Pro Tag&lt;/b&gt;: Die Zeilen sind die tatsächlichen Labels (ohne, mit dem Tag), die Spalten die Vorhersage (nein, ja); jede Zelle zeigt ihre Anzahl und ihren Anteil an der Zeile.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Tag by tag&lt;/b&gt;: of the images that have the tag of the row, the share for which the tag of the column is predicted. Off the diagonal: the tags the model mixes up.</source>
+        <translation>&lt;b&gt;Tag gegen Tag&lt;/b&gt;: Von den Bildern, die das Tag der Zeile haben, der Anteil, für den das Tag der Spalte vorhergesagt wird. Abseits der Diagonale: die Tags, die das Modell verwechselt.</translation>
+    </message>
+    <message>
+        <source>Confusion</source>
+        <translation>Verwechslungen</translation>
+    </message>
+    <message>
+        <source>Mistakes</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Threshold:</source>
+        <translation>Schwellenwert:</translation>
+    </message>
+    <message>
+        <source>recall</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation>Precision</translation>
+    </message>
+    <message>
+        <source>predicted probability</source>
+        <translation>vorhergesagte Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>without the tag</source>
+        <translation>ohne das Tag</translation>
+    </message>
+    <message>
+        <source>with the tag</source>
+        <translation>mit dem Tag</translation>
+    </message>
+    <message>
+        <source>False positives</source>
+        <translation>Falsch Positive</translation>
+    </message>
+    <message>
+        <source>False negatives</source>
+        <translation>Falsch Negative</translation>
+    </message>
+    <message>
+        <source>Click an image to see where the model looks.</source>
+        <translation>Klicken Sie auf ein Bild, um zu sehen, wohin das Modell schaut.</translation>
+    </message>
+    <message>
+        <source>Grad-CAM</source>
+        <translation>Grad-CAM</translation>
+    </message>
+    <message>
+        <source>Grad-CAM++</source>
+        <translation>Grad-CAM++</translation>
+    </message>
+    <message>
+        <source>Opacity of the heat map</source>
+        <translation>Deckkraft der Heatmap</translation>
+    </message>
+    <message>
+        <source>Heat map of</source>
+        <translation>Heatmap für</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>Deckkraft</translation>
+    </message>
+    <message>
+        <source>Has the tag</source>
+        <translation>Tag vorhanden</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>Tick or clear a tag to fix the image&apos;s labels in the project (undoable)</source>
+        <translation>Ein Tag ankreuzen oder das Kreuz entfernen, um die Labels des Bildes im Projekt zu korrigieren (kann rückgängig gemacht werden)</translation>
+    </message>
+    <message>
+        <source>The project has no test images</source>
+        <translation>Das Projekt hat keine Testbilder</translation>
+    </message>
+    <message>
+        <source>Loading the predictions…</source>
+        <translation>Vorhersagen werden geladen…</translation>
+    </message>
+    <message>
+        <source>The predictions could not be read.</source>
+        <translation>Die Vorhersagen konnten nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source>No run of this project has a model yet: train one first.</source>
+        <translation>Noch kein Trainingslauf dieses Projekts hat ein Modell: Trainieren Sie zuerst eines.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n images, weights of epoch %1</source>
+        <translation>
+            <numerusform>%n Bild, Gewichte aus Epoche %1</numerusform>
+            <numerusform>%n Bilder, Gewichte aus Epoche %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scored against labels changed since training</source>
+        <translation>
+            <numerusform>%n davon an seit dem Training geänderten Labels gemessen</numerusform>
+            <numerusform>%n davon an seit dem Training geänderten Labels gemessen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>F%1 (samples) &lt;b&gt;%2&lt;/b&gt; · micro F1 &lt;b&gt;%3&lt;/b&gt; · macro F1 &lt;b&gt;%4&lt;/b&gt; · mAP &lt;b&gt;%5&lt;/b&gt; · Hamming loss &lt;b&gt;%6&lt;/b&gt;</source>
+        <translation>F%1 (pro Bild) &lt;b&gt;%2&lt;/b&gt; · Mikro-F1 &lt;b&gt;%3&lt;/b&gt; · Makro-F1 &lt;b&gt;%4&lt;/b&gt; · mAP &lt;b&gt;%5&lt;/b&gt; · Hamming-Verlust &lt;b&gt;%6&lt;/b&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2 of %n images have it</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;: auf %2 von %n Bild</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;: auf %2 von %n Bildern</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tune Thresholds</source>
+        <translation>Schwellenwerte optimieren</translation>
+    </message>
+    <message>
+        <source>Thresholds tuned on the validation images: F-beta here %1 → %2</source>
+        <translation>Schwellenwerte auf den Validierungsbildern optimiert: F-beta hier %1 → %2</translation>
+    </message>
+    <message>
+        <source>Thresholds saved into the model</source>
+        <translation>Schwellenwerte im Modell gespeichert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 images; the %n most confident shown</source>
+        <translation>
+            <numerusform>%1 Bilder; %n Bild mit der höchsten Konfidenz wird angezeigt</numerusform>
+            <numerusform>%1 Bilder; die %n mit der höchsten Konfidenz werden angezeigt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n images</source>
+        <translation>
+            <numerusform>%n Bild</numerusform>
+            <numerusform>%n Bilder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fix Tags</source>
+        <translation>Tags korrigieren</translation>
+    </message>
+    <message>
+        <source>%1: the image or the tag &apos;%2&apos; is no longer in the project</source>
+        <translation>%1: Das Bild oder das Tag „%2“ ist nicht mehr im Projekt</translation>
     </message>
 </context>
 <context>
@@ -1330,6 +1826,13 @@ An diesem Text trennen (leer lassen für ein Tag pro Ordner):</translation>
     <message>
         <source>The project of &quot;%1&quot; is closed.</source>
         <translation>Das Projekt zu „%1“ ist geschlossen.</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::TagConfusionView</name>
+    <message>
+        <source>Of the %1 images that have &lt;b&gt;%2&lt;/b&gt;, %3 get &lt;b&gt;%4&lt;/b&gt; predicted (%5%).</source>
+        <translation>Von den %1 Bildern mit &lt;b&gt;%2&lt;/b&gt; wird bei %3 &lt;b&gt;%4&lt;/b&gt; vorhergesagt (%5&#xa0;%).</translation>
     </message>
 </context>
 <context>

@@ -540,6 +540,186 @@
     </message>
 </context>
 <context>
+    <name>tagwise::ClassifyWorkspace</name>
+    <message>
+        <source>Image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>Predicted tags</source>
+        <translation>预测标签</translation>
+    </message>
+    <message>
+        <source>Highest probability</source>
+        <translation>最高概率</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Add Images…</source>
+        <translation>添加图像…</translation>
+    </message>
+    <message>
+        <source>Add Folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <source>Classify the image or the files on the clipboard (Ctrl+V)</source>
+        <translation>对剪贴板中的图像或文件进行分类（Ctrl+V）</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <source>Drop images or folders anywhere on the window to classify them.</source>
+        <translation>将图像或文件夹拖放到窗口中的任意位置即可进行分类。</translation>
+    </message>
+    <message>
+        <source>at least </source>
+        <translation>至少 </translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Opacity of the heat map</source>
+        <translation>热力图的不透明度</translation>
+    </message>
+    <message>
+        <source>Heat map of</source>
+        <translation>热力图对应标签</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>不透明度</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>Classify Images</source>
+        <translation>分类图像</translation>
+    </message>
+    <message>
+        <source>Images (%1)</source>
+        <translation>图像 (%1)</translation>
+    </message>
+    <message>
+        <source>Classify a Folder</source>
+        <translation>分类文件夹</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no image and no image file</source>
+        <translation>剪贴板中既没有图像，也没有图像文件</translation>
+    </message>
+    <message>
+        <source>Planet CSV, predicted tags (*.csv)</source>
+        <translation>Planet CSV，预测标签 (*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV with every probability (*.csv)</source>
+        <translation>包含全部概率的 CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON, as tagwise-cli predict (*.json)</source>
+        <translation>JSON，与 tagwise-cli predict 相同 (*.json)</translation>
+    </message>
+    <message>
+        <source>Export Results</source>
+        <translation>导出结果</translation>
+    </message>
+    <message>
+        <source>All images</source>
+        <translation>全部图像</translation>
+    </message>
+    <message>
+        <source>Predicted %1</source>
+        <translation>预测为 %1</translation>
+    </message>
+    <message>
+        <source>%1: the pasted image cannot be saved</source>
+        <translation>%1：无法保存粘贴的图像</translation>
+    </message>
+    <message>
+        <source>Classify</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Train a model first: this project has none yet.</source>
+        <translation>请先训练一个模型：此项目还没有模型。</translation>
+    </message>
+    <message>
+        <source>Classifying…</source>
+        <translation>正在分类…</translation>
+    </message>
+    <message>
+        <source>The model cannot be loaded: %1</source>
+        <translation>无法加载模型：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Drop images or folders anywhere on the window to classify them (%1, %n tags).</source>
+        <translation>
+            <numerusform>将图像或文件夹拖放到窗口中的任意位置即可进行分类（%1，%n 个标签）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n images classified</source>
+        <translation>
+            <numerusform>已分类 %n 张图像</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n could not be read (see the Problem column)</source>
+        <translation>
+            <numerusform>%n 张无法读取（见“问题”列）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>canceled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Results written to %1</source>
+        <translation>结果已写入 %1</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::ConfusionGrid</name>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;true negatives %2, false positives %3&lt;br&gt;false negatives %4, true positives %5&lt;br&gt;rows: truth (without, with); columns: prediction (no, yes)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;真阴性 %2，假阳性 %3&lt;br&gt;假阴性 %4，真阳性 %5&lt;br&gt;行：真实标注（无、有）；列：预测（否、是）</translation>
+    </message>
+</context>
+<context>
     <name>tagwise::DatasetFormat</name>
     <message>
         <source>Planet CSV</source>
@@ -1188,12 +1368,35 @@ Split them at this text (leave empty for one tag per folder):</source>
         <source>A model is training in this project. Stop it in the Train workspace first; it can be resumed later.</source>
         <translation>此项目中正在训练模型。请先在“训练”工作区中停止训练；之后可以继续。</translation>
     </message>
+    <message>
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>审核(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Classify</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>&amp;Classify</source>
+        <translation>分类(&amp;C)</translation>
+    </message>
 </context>
 <context>
     <name>tagwise::MergeTagsCommand</name>
     <message>
         <source>Merge &quot;%1&quot; into &quot;%2&quot;</source>
         <translation>将“%1”合并到“%2”</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::ProbabilityBar</name>
+    <message>
+        <source>probability %1, threshold %2</source>
+        <translation>概率 %1，阈值 %2</translation>
     </message>
 </context>
 <context>
@@ -1212,6 +1415,291 @@ Split them at this text (leave empty for one tag per folder):</source>
     <message>
         <source>No project is open.</source>
         <translation>没有打开的项目。</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::ReviewWorkspace</name>
+    <message>
+        <source>save thresholds</source>
+        <translation>保存阈值</translation>
+    </message>
+    <message>
+        <source>images that have the tag</source>
+        <translation>带有该标签的图像</translation>
+    </message>
+    <message>
+        <source>average precision: the area under the precision-recall curve</source>
+        <translation>平均精度：精确率-召回率曲线下的面积</translation>
+    </message>
+    <message>
+        <source>true positives</source>
+        <translation>真阳性</translation>
+    </message>
+    <message>
+        <source>false positives</source>
+        <translation>假阳性</translation>
+    </message>
+    <message>
+        <source>false negatives</source>
+        <translation>假阴性</translation>
+    </message>
+    <message>
+        <source>true negatives</source>
+        <translation>真阴性</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>正样本数</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>AP</source>
+        <translation>AP</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>TP</source>
+        <translation>TP</translation>
+    </message>
+    <message>
+        <source>FP</source>
+        <translation>FP</translation>
+    </message>
+    <message>
+        <source>FN</source>
+        <translation>FN</translation>
+    </message>
+    <message>
+        <source>TN</source>
+        <translation>TN</translation>
+    </message>
+    <message>
+        <source>Validation images</source>
+        <translation>验证图像</translation>
+    </message>
+    <message>
+        <source>Test images</source>
+        <translation>测试图像</translation>
+    </message>
+    <message>
+        <source>Sets the threshold of every tag</source>
+        <translation>设置所有标签的阈值</translation>
+    </message>
+    <message>
+        <source>Tune</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <source>Per tag, the threshold that maximises F-beta on the validation images</source>
+        <translation>为每个标签选取在验证图像上使 F-beta 最大的阈值</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <source>Back to the thresholds saved in the model</source>
+        <translation>恢复为模型中保存的阈值</translation>
+    </message>
+    <message>
+        <source>Save Thresholds</source>
+        <translation>保存阈值</translation>
+    </message>
+    <message>
+        <source>Write these thresholds into the model, for Classify and predictions (undoable)</source>
+        <translation>将这些阈值写入模型，供“分类”和预测使用（可撤销）</translation>
+    </message>
+    <message>
+        <source>Run:</source>
+        <translation>训练运行：</translation>
+    </message>
+    <message>
+        <source>All thresholds:</source>
+        <translation>所有阈值：</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Per tag&lt;/b&gt;: rows are the truth (without, with the tag), columns the prediction (no, yes); each cell shows its count and its share of the row.</source>
+        <translation>&lt;b&gt;按标签&lt;/b&gt;：行为真实标注（无、有该标签），列为预测（否、是）；每个单元格显示其数量及占该行的比例。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Tag by tag&lt;/b&gt;: of the images that have the tag of the row, the share for which the tag of the column is predicted. Off the diagonal: the tags the model mixes up.</source>
+        <translation>&lt;b&gt;标签对标签&lt;/b&gt;：在带有该行标签的图像中，被预测为该列标签的比例。对角线以外：模型混淆的标签。</translation>
+    </message>
+    <message>
+        <source>Confusion</source>
+        <translation>混淆矩阵</translation>
+    </message>
+    <message>
+        <source>Mistakes</source>
+        <translation>误判</translation>
+    </message>
+    <message>
+        <source>Threshold:</source>
+        <translation>阈值：</translation>
+    </message>
+    <message>
+        <source>recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <source>predicted probability</source>
+        <translation>预测概率</translation>
+    </message>
+    <message>
+        <source>images</source>
+        <translation>图像数</translation>
+    </message>
+    <message>
+        <source>without the tag</source>
+        <translation>不含该标签</translation>
+    </message>
+    <message>
+        <source>with the tag</source>
+        <translation>含有该标签</translation>
+    </message>
+    <message>
+        <source>False positives</source>
+        <translation>假阳性</translation>
+    </message>
+    <message>
+        <source>False negatives</source>
+        <translation>假阴性</translation>
+    </message>
+    <message>
+        <source>Click an image to see where the model looks.</source>
+        <translation>点击图像，查看模型关注的区域。</translation>
+    </message>
+    <message>
+        <source>Grad-CAM</source>
+        <translation>Grad-CAM</translation>
+    </message>
+    <message>
+        <source>Grad-CAM++</source>
+        <translation>Grad-CAM++</translation>
+    </message>
+    <message>
+        <source>Opacity of the heat map</source>
+        <translation>热力图的不透明度</translation>
+    </message>
+    <message>
+        <source>Heat map of</source>
+        <translation>热力图对应标签</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>不透明度</translation>
+    </message>
+    <message>
+        <source>Has the tag</source>
+        <translation>含有标签</translation>
+    </message>
+    <message>
+        <source>Probability</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>Tick or clear a tag to fix the image&apos;s labels in the project (undoable)</source>
+        <translation>勾选或取消勾选标签，以修正该图像在项目中的标注（可撤销）</translation>
+    </message>
+    <message>
+        <source>The project has no test images</source>
+        <translation>项目中没有测试图像</translation>
+    </message>
+    <message>
+        <source>Loading the predictions…</source>
+        <translation>正在加载预测结果…</translation>
+    </message>
+    <message>
+        <source>The predictions could not be read.</source>
+        <translation>无法读取预测结果。</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>No run of this project has a model yet: train one first.</source>
+        <translation>此项目的训练运行都还没有模型：请先训练一个。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n images, weights of epoch %1</source>
+        <translation>
+            <numerusform>%n 张图像，第 %1 轮的权重</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scored against labels changed since training</source>
+        <translation>
+            <numerusform>其中 %n 张依据训练后更改过的标注进行评估</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>F%1 (samples) &lt;b&gt;%2&lt;/b&gt; · micro F1 &lt;b&gt;%3&lt;/b&gt; · macro F1 &lt;b&gt;%4&lt;/b&gt; · mAP &lt;b&gt;%5&lt;/b&gt; · Hamming loss &lt;b&gt;%6&lt;/b&gt;</source>
+        <translation>F%1（按样本）&lt;b&gt;%2&lt;/b&gt; · 微平均 F1 &lt;b&gt;%3&lt;/b&gt; · 宏平均 F1 &lt;b&gt;%4&lt;/b&gt; · mAP &lt;b&gt;%5&lt;/b&gt; · 汉明损失 &lt;b&gt;%6&lt;/b&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2 of %n images have it</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;：%n 张图像中有 %2 张带有此标签</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tune Thresholds</source>
+        <translation>调整阈值</translation>
+    </message>
+    <message>
+        <source>Thresholds tuned on the validation images: F-beta here %1 → %2</source>
+        <translation>已在验证图像上调整阈值：此处的 F-beta %1 → %2</translation>
+    </message>
+    <message>
+        <source>Thresholds saved into the model</source>
+        <translation>阈值已保存到模型中</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 images; the %n most confident shown</source>
+        <translation>
+            <numerusform>共 %1 张图像；显示置信度最高的 %n 张</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n images</source>
+        <translation>
+            <numerusform>%n 张图像</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fix Tags</source>
+        <translation>修正标签</translation>
+    </message>
+    <message>
+        <source>%1: the image or the tag &apos;%2&apos; is no longer in the project</source>
+        <translation>%1：图像或标签“%2”已不在项目中</translation>
     </message>
 </context>
 <context>
@@ -1330,6 +1818,13 @@ Split them at this text (leave empty for one tag per folder):</source>
     <message>
         <source>The project of &quot;%1&quot; is closed.</source>
         <translation>“%1”所属的项目已关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::TagConfusionView</name>
+    <message>
+        <source>Of the %1 images that have &lt;b&gt;%2&lt;/b&gt;, %3 get &lt;b&gt;%4&lt;/b&gt; predicted (%5%).</source>
+        <translation>在带有 &lt;b&gt;%2&lt;/b&gt; 的 %1 张图像中，有 %3 张被预测为 &lt;b&gt;%4&lt;/b&gt;（%5%）。</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@
 #include "ui/problemsdialog.h"
 #include "ui/projecteditor.h"
 #include "ui/scanjob.h"
+#include "ui/classify/classifyworkspace.h"
 #include "ui/review/reviewworkspace.h"
 #include "ui/train/trainworkspace.h"
 
@@ -16,6 +17,8 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
@@ -23,6 +26,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenuBar>
+#include <QMimeData>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
@@ -98,6 +102,7 @@ MainWindow::~MainWindow()
     m_import = nullptr;
     m_train->setStore(nullptr);
     m_review->setStore(nullptr);
+    m_classify->setStore(nullptr);
     m_labeling->setStore(nullptr);
     m_editor->setStore(nullptr);
 }
@@ -145,12 +150,15 @@ void MainWindow::createWidgets()
     m_labeling = new LabelingWorkspace(m_editor);
     m_train = new TrainWorkspace;
     m_review = new ReviewWorkspace(m_editor);
+    m_classify = new ClassifyWorkspace;
     m_workspaces = new QTabWidget;
     m_workspaces->setObjectName(QStringLiteral("workspaces"));
     m_workspaces->setDocumentMode(true);
     m_workspaces->addTab(m_labeling, tr("Label"));
     m_workspaces->addTab(m_train, tr("Train"));
     m_workspaces->addTab(m_review, tr("Review"));
+    m_workspaces->addTab(m_classify, tr("Classify"));
+    setAcceptDrops(true);
     m_stack = new QStackedWidget;
     m_stack->addWidget(welcome);
     m_stack->addWidget(m_workspaces);
@@ -160,6 +168,9 @@ void MainWindow::createWidgets()
     connect(m_train, &TrainWorkspace::activeRunChanged, m_review, &ReviewWorkspace::setActiveRun);
     connect(m_review, &ReviewWorkspace::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(m_review, &ReviewWorkspace::errorRaised, this, &MainWindow::showError);
+    connect(m_train, &TrainWorkspace::activeRunChanged, m_classify, &ClassifyWorkspace::setActiveRun);
+    connect(m_classify, &ClassifyWorkspace::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(m_classify, &ClassifyWorkspace::errorRaised, this, &MainWindow::showError);
 
     m_tagDock = new QDockWidget(tr("Tags"), this);
     m_tagDock->setObjectName(QStringLiteral("tagDock"));
@@ -284,7 +295,7 @@ void MainWindow::createMenus()
     view->setObjectName(QStringLiteral("viewMenu"));
     m_labeling->addActionsTo(edit, view);
     view->addSeparator();
-    const QList<std::pair<QWidget *, QString>> pages = {{m_labeling, tr("&Label")}, {m_train, tr("&Train")}, {m_review, tr("&Review")}};
+    const QList<std::pair<QWidget *, QString>> pages = {{m_labeling, tr("&Label")}, {m_train, tr("&Train")}, {m_review, tr("&Review")}, {m_classify, tr("&Classify")}};
     for (int i = 0; i < pages.size(); ++i) {
         QAction *page = view->addAction(pages[i].second);
         page->setObjectName(QStringLiteral("workspaceAction%1").arg(i));
@@ -397,6 +408,7 @@ bool MainWindow::openProject(const QString &folder)
     m_labeling->setStore(opened);
     m_train->setStore(opened);
     m_review->setStore(opened);
+    m_classify->setStore(opened);
     setWindowTitle((opened->isReadOnly() ? tr("%1 (read-only) — Tagwise") : tr("%1 — Tagwise"))
                        .arg(QDir::toNativeSeparators(opened->rootPath())));
     addRecentFolder(opened->rootPath());
@@ -433,6 +445,7 @@ void MainWindow::closeProject()
     hideProgress();
     m_train->setStore(nullptr);
     m_review->setStore(nullptr);
+    m_classify->setStore(nullptr);
     m_editor->setStore(nullptr);
     m_labeling->setStore(nullptr);
     m_store.reset();
@@ -794,6 +807,21 @@ void MainWindow::showError(const QString &title, const QString &message)
     box->open();
     statusBar()->showMessage(message, 10000);
     Q_EMIT errorShown(message);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (m_store && ClassifyWorkspace::canTake(event->mimeData()))
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    if (!m_store || !ClassifyWorkspace::canTake(event->mimeData()))
+        return;
+    event->acceptProposedAction();
+    m_workspaces->setCurrentWidget(m_classify);
+    m_classify->take(event->mimeData());
 }
 
 }

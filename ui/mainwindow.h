@@ -32,6 +32,7 @@ class ProjectStore;
 class ScanJob;
 class TagPanel;
 class ThumbnailGrid;
+class ClassifyWorkspace;
 class ReviewWorkspace;
 class TrainWorkspace;
 class ThumbnailLoader;
@@ -75,7 +76,8 @@ public:
     LabelingWorkspace *labelingWorkspace() const { return m_labeling; }
     TrainWorkspace *trainWorkspace() const { return m_train; }
     ReviewWorkspace *reviewWorkspace() const { return m_review; }
-    /// The workspaces, one a tab: Label, Train.
+    ClassifyWorkspace *classifyWorkspace() const { return m_classify; }
+    /// The workspaces, one a tab: Label, Train, Review, Classify.
     QTabWidget *workspaces() const { return m_workspaces; }
     /// The status bar's counts ("N images · N tagged · ...").
     QString statusText() const;
@@ -101,6 +103,9 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    /// Images and folders dropped anywhere on the window go to the Classify workspace.
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void createActions();
@@ -135,6 +140,7 @@ private:
     LabelingWorkspace *m_labeling = nullptr;
     TrainWorkspace *m_train = nullptr;
     ReviewWorkspace *m_review = nullptr;
+    ClassifyWorkspace *m_classify = nullptr;
 
     QStackedWidget *m_stack = nullptr;
     QTabWidget *m_workspaces = nullptr;

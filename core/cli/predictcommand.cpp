@@ -8,10 +8,10 @@
 #include "core/ml/predictor.h"
 #include "core/project/projecterror.h"
 #include "core/project/projectstore.h"
+#include "core/workflow/classification.h"
 #include "core/workflow/explainer.h"
 
 #include <QDir>
-#include <QDirIterator>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QSet>
@@ -25,33 +25,6 @@ namespace {
 
 const char *const kUsage = "usage: tagwise-cli predict --model RUN_DIR [--json] [--gradcam DIR] [--threads N]\n"
                            "                           [--device auto|cpu|cuda] [--batch N] IMAGE_OR_DIR...\n";
-
-/// The image files \a inputs name: files as given, folders searched recursively for image suffixes.
-QStringList imageFiles(const QStringList &inputs, QTextStream &err, int &missing)
-{
-    QStringList files;
-    const QStringList &suffixes = ProjectStore::imageSuffixes();
-    for (const QString &input : inputs) {
-        const QFileInfo info(input);
-        if (info.isDir()) {
-            QStringList found;
-            QDirIterator it(input, QDir::Files, QDirIterator::Subdirectories);
-            while (it.hasNext()) {
-                const QString file = it.next();
-                if (suffixes.contains(QFileInfo(file).suffix().toLower()))
-                    found << QDir::cleanPath(file);
-            }
-            found.sort();
-            files += found;
-        } else if (info.exists()) {
-            files << QDir::cleanPath(input);
-        } else {
-            err << input << ": no such file or folder\n";
-            ++missing;
-        }
-    }
-    return files;
-}
 
 /// A file-name-safe version of a tag name or file stem.
 QString safeName(const QString &text)
@@ -119,8 +92,11 @@ int runPredict(const QStringList &args, QTextStream &out, QTextStream &err)
         if (!gradcamDir.isEmpty() && !QDir().mkpath(gradcamDir))
             throw ProjectError(QStringLiteral("%1: cannot create the folder").arg(gradcamDir));
 
-        int missing = 0;
-        const QStringList files = imageFiles(options.positional(), err, missing);
+        QStringList missingInputs;
+        const QStringList files = workflow::imageFilesIn(options.positional(), &missingInputs);
+        for (const QString &line : std::as_const(missingInputs))
+            err << line << '\n';
+        const int missing = int(missingInputs.size());
         // Predictions are not cached: dropped images are seldom seen twice.
         const DecodedImages images = DecodedImages::decode(files, bundle.inputSize, QString(), err);
         const std::size_t count = std::size_t(images.paths.size());

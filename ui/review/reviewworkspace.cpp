@@ -6,6 +6,7 @@
 #include "core/workflow/projectruns.h"
 #include "ui/plotstyle.h"
 #include "ui/projecteditor.h"
+#include "ui/modelviews.h"
 #include "ui/review/confusionviews.h"
 
 #include <QAbstractTableModel>
@@ -67,57 +68,6 @@ float thresholdOf(int value)
 {
     return float(value) / float(kSliderSteps);
 }
-
-QImage toImage(const workflow::Bitmap &bitmap)
-{
-    if (bitmap.isNull())
-        return {};
-    const QImage::Format format = bitmap.channels == 1 ? QImage::Format_Grayscale8 : QImage::Format_RGB888;
-    return QImage(reinterpret_cast<const uchar *>(bitmap.pixels.constData()), bitmap.width, bitmap.height,
-                  bitmap.width * bitmap.channels, format)
-        .copy();
-}
-
-QString percent(double value)
-{
-    return QLocale().toString(value, 'f', 3);
-}
-
-/// A probability as a bar, with its threshold as a tick: filled in green when it reaches the threshold.
-class ProbabilityBar final : public QWidget
-{
-public:
-    ProbabilityBar(float probability, float threshold, QWidget *parent = nullptr)
-        : QWidget(parent)
-        , m_probability(probability)
-        , m_threshold(threshold)
-    {
-        setMinimumSize(120, 18);
-        setToolTip(ReviewWorkspace::tr("probability %1, threshold %2")
-                       .arg(percent(probability), percent(threshold)));
-    }
-
-protected:
-    void paintEvent(QPaintEvent *) override
-    {
-        QPainter painter(this);
-        const QRect bar = rect().adjusted(2, 3, -2, -3);
-        painter.fillRect(bar, palette().color(QPalette::AlternateBase));
-        const bool predicted = m_probability >= m_threshold;
-        QRect filled = bar;
-        filled.setWidth(int(std::lround(bar.width() * double(std::clamp(m_probability, 0.0f, 1.0f)))));
-        painter.fillRect(filled, predicted ? kPositiveColour : palette().color(QPalette::Mid));
-        const int x = bar.left() + int(std::lround(bar.width() * double(std::clamp(m_threshold, 0.0f, 1.0f))));
-        painter.setPen(QPen(palette().color(QPalette::WindowText), 2));
-        painter.drawLine(x, rect().top(), x, rect().bottom());
-        painter.setPen(palette().color(QPalette::WindowText));
-        painter.drawText(bar.adjusted(4, 0, -4, 0), Qt::AlignRight | Qt::AlignVCenter, percent(m_probability));
-    }
-
-private:
-    float m_probability;
-    float m_threshold;
-};
 
 /// Writes a run's thresholds into its model; undo writes the former ones back.
 class ThresholdsCommand final : public QUndoCommand
@@ -190,7 +140,7 @@ public:
         if (role != Qt::DisplayRole && role != Qt::UserRole)
             return {};
         const bool sort = role == Qt::UserRole;
-        const auto number = [sort](double value) { return sort ? QVariant(value) : QVariant(percent(value)); };
+        const auto number = [sort](double value) { return sort ? QVariant(value) : QVariant(probabilityText(value)); };
         const auto count = [sort](long long value) { return sort ? QVariant(value) : QVariant(QLocale().toString(value)); };
         switch (index.column()) {
         case Tag: return QString::fromStdString(m.tag);
@@ -280,7 +230,7 @@ ReviewWorkspace::ReviewWorkspace(ProjectEditor *editor, QWidget *parent)
         }
         if (m_explainAgain) {
             m_explainAgain = false;
-            requestExplanation();
+            QMetaObject::invokeMethod(this, &ReviewWorkspace::requestExplanation, Qt::QueuedConnection);
         } else {
             Q_EMIT explained();
         }
@@ -311,7 +261,7 @@ void ReviewWorkspace::createWidgets()
     m_globalSlider->setValue(kSliderSteps / 2);
     m_globalSlider->setMinimumWidth(140);
     m_globalSlider->setToolTip(tr("Sets the threshold of every tag"));
-    m_globalValue = new QLabel(percent(0.5));
+    m_globalValue = new QLabel(probabilityText(0.5));
     m_tuneButton = new QPushButton(tr("Tune"));
     m_tuneButton->setObjectName(QStringLiteral("tuneThresholdsButton"));
     m_tuneButton->setToolTip(tr("Per tag, the threshold that maximises F-beta on the validation images"));
@@ -372,7 +322,7 @@ void ReviewWorkspace::createWidgets()
     connect(m_runBox, &QComboBox::activated, this, [this] { showRun(m_runBox->currentData().toString()); });
     connect(m_splitBox, &QComboBox::activated, this, [this] { showSplit(m_splitBox->currentData().toString()); });
     connect(m_globalSlider, &QSlider::valueChanged, this, [this](int value) {
-        m_globalValue->setText(percent(thresholdOf(value)));
+        m_globalValue->setText(probabilityText(thresholdOf(value)));
         if (!m_updating)
             setAllThresholds(thresholdOf(value));
     });
@@ -472,7 +422,7 @@ QWidget *ReviewWorkspace::createMetricsPage()
 
     connect(m_tagTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] { updateTagPanel(); });
     connect(m_tagSlider, &QSlider::valueChanged, this, [this](int value) {
-        m_tagValue->setText(percent(thresholdOf(value)));
+        m_tagValue->setText(probabilityText(thresholdOf(value)));
         if (!m_updating && selectedTag() >= 0)
             setThreshold(selectedTag(), thresholdOf(value));
     });
@@ -610,25 +560,7 @@ QString ReviewWorkspace::shownRunDir() const
 void ReviewWorkspace::refreshRuns()
 {
     const QString current = m_shownRun;
-    m_runBox->clear();
-    if (m_store) {
-        for (const RunRecord &run : m_store->runs()) {
-            const QString folder = workflow::runFolder(*m_store, run);
-            if (!QFileInfo::exists(folder + QStringLiteral("/model/bundle.json")))
-                continue;
-            QString text = QLocale().toString(QDateTime::fromSecsSinceEpoch(run.created), QLocale::ShortFormat)
-                           + QStringLiteral(" · ") + run.architecture;
-            if (run.bestFbeta >= 0)
-                text += QStringLiteral(" · F %1").arg(percent(run.bestFbeta));
-            if (run.id == m_activeRun)
-                text = QStringLiteral("★ ") + text;
-            m_runBox->addItem(text, run.id);
-        }
-    }
-    QString wanted = current;
-    if (m_runBox->findData(wanted) < 0)
-        wanted = m_runBox->findData(m_activeRun) >= 0 ? m_activeRun : m_runBox->itemData(0).toString();
-    m_runBox->setCurrentIndex(m_runBox->findData(wanted));
+    const QString wanted = fillRunBox(m_runBox, m_store, m_activeRun, current);
     if (wanted != current)
         showRun(wanted);
 }
@@ -692,9 +624,9 @@ void ReviewWorkspace::handleLoaded()
     std::shared_ptr<Loaded> loaded;
     if (m_loader.isFinished() && m_loader.future().resultCount() > 0)
         loaded = m_loader.result();
-    m_loader.setFuture(QFuture<std::shared_ptr<Loaded>>());
     if (loaded && (loaded->runDir != shownRunDir() || loaded->split != m_splitBox->currentData().toString())) {
-        load();
+        // Another run or split was asked for meanwhile; the watcher is restarted once this signal is over.
+        QMetaObject::invokeMethod(this, &ReviewWorkspace::load, Qt::QueuedConnection);
         return;
     }
     if (loaded && !loaded->error.isEmpty()) {
@@ -781,9 +713,9 @@ void ReviewWorkspace::updateTotals()
     const QLocale locale;
     m_totals->setText(tr("F%1 (samples) <b>%2</b> · micro F1 <b>%3</b> · macro F1 <b>%4</b> · mAP <b>%5</b> · "
                          "Hamming loss <b>%6</b>")
-                          .arg(locale.toString(m_report.beta, 'g', 3), percent(m_report.fbetaSamples),
-                               percent(m_report.f1Micro), percent(m_report.f1Macro), percent(m_report.map),
-                               percent(m_report.hammingLoss)));
+                          .arg(locale.toString(m_report.beta, 'g', 3), probabilityText(m_report.fbetaSamples),
+                               probabilityText(m_report.f1Micro), probabilityText(m_report.f1Macro), probabilityText(m_report.map),
+                               probabilityText(m_report.hammingLoss)));
 }
 
 int ReviewWorkspace::selectedTag() const
@@ -807,7 +739,7 @@ void ReviewWorkspace::updateTagPanel()
                                 .arg(m_review.tags[tag].toHtmlEscaped())
                                 .arg(m.support));
         m_tagSlider->setValue(sliderValue(m_thresholds[std::size_t(tag)]));
-        m_tagValue->setText(percent(m_thresholds[std::size_t(tag)]));
+        m_tagValue->setText(probabilityText(m_thresholds[std::size_t(tag)]));
     } else {
         m_tagTitle->clear();
     }
@@ -918,7 +850,7 @@ bool ReviewWorkspace::tuneThresholds()
     m_thresholds = ml::tuneThresholds(source->probabilities, source->truth, source->tagCount(), source->beta);
     thresholdsChanged();
     Q_EMIT statusMessage(tr("Thresholds tuned on the validation images: F-beta here %1 → %2")
-                             .arg(percent(before), percent(m_report.fbetaSamples)));
+                             .arg(probabilityText(before), probabilityText(m_report.fbetaSamples)));
     return true;
 }
 
@@ -992,7 +924,7 @@ void ReviewWorkspace::updateMistakes()
     blank.fill(palette().color(QPalette::Base));
     for (const int row : shown) {
         const float p = m_review.probabilities[std::size_t(row) * tags + std::size_t(tag)];
-        auto *item = new QListWidgetItem(QIcon(blank), percent(p), m_mistakeList);
+        auto *item = new QListWidgetItem(QIcon(blank), probabilityText(p), m_mistakeList);
         item->setData(Qt::UserRole, row);
         item->setToolTip(m_review.paths[row]);
         if (row == m_shownRow)
@@ -1059,7 +991,7 @@ void ReviewWorkspace::updateImagePanel()
         name->setCheckState(m_review.truth[cell] ? Qt::Checked : Qt::Unchecked);
         m_imageTags->setItem(int(t), 0, name);
         m_imageTags->setCellWidget(int(t), 1, new ProbabilityBar(m_review.probabilities[cell], m_thresholds[t]));
-        auto *threshold = new QTableWidgetItem(percent(m_thresholds[t]));
+        auto *threshold = new QTableWidgetItem(probabilityText(m_thresholds[t]));
         threshold->setFlags(Qt::ItemIsEnabled);
         threshold->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         m_imageTags->setItem(int(t), 2, threshold);

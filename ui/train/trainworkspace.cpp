@@ -718,7 +718,7 @@ void TrainWorkspace::stopAndWait()
         loop.exec();
 }
 
-bool TrainWorkspace::resumeRun(const QString &runId)
+bool TrainWorkspace::resumeRun(QString runId)
 {
     if (!m_store || m_session->isRunning())
         return false;
@@ -866,7 +866,7 @@ void TrainWorkspace::onDeleteClicked()
         deleteRun(id);
 }
 
-bool TrainWorkspace::deleteRun(const QString &runId)
+bool TrainWorkspace::deleteRun(QString runId)
 {
     if (!m_store || runId == m_runningId)
         return false;

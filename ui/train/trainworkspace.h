@@ -57,16 +57,17 @@ public:
     /// Starts a run with the settings shown, without asking; false (and errorRaised) when it cannot.
     bool startTraining();
     void stopTraining();
-    /// Continues a stopped or crashed run of the project; false when it cannot.
-    bool resumeRun(const QString &runId);
+    /// Continues a stopped or crashed run of the project; false when it cannot. \a runId is
+    /// taken by value: the run list it often comes from is read again while the run starts.
+    bool resumeRun(QString runId);
     /// Sweeps the learning rate with the settings shown; the finder's dialog follows.
     bool findLearningRate();
     bool isBusy() const;
     /// Stops a run that goes on and waits until it has (closing the window).
     void stopAndWait();
 
-    /// Deletes a run's folder and record (no question asked).
-    bool deleteRun(const QString &runId);
+    /// Deletes a run's folder and record (no question asked); \a runId by value, as resumeRun().
+    bool deleteRun(QString runId);
     void setActiveRun(const QString &runId);
     QString activeRun() const;
 
