@@ -7,8 +7,10 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QLocale>
 #include <QPainter>
+#include <QTableWidget>
 
 #include <algorithm>
 #include <cmath>
@@ -60,6 +62,19 @@ QString fillRunBox(QComboBox *box, const ProjectStore *store, const QString &act
         wanted = box->findData(activeRun) >= 0 ? activeRun : box->itemData(0).toString();
     box->setCurrentIndex(box->findData(wanted));
     return wanted;
+}
+
+QTableWidget *newProbabilityTable(const QStringList &headers)
+{
+    auto *table = new QTableWidget(0, 3);
+    table->setHorizontalHeaderLabels(headers);
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    table->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setSelectionMode(QAbstractItemView::NoSelection);
+    return table;
 }
 
 ProbabilityBar::ProbabilityBar(float probability, float threshold, QWidget *parent)

@@ -7,6 +7,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QTableWidget;
 
 namespace tagwise {
 
@@ -25,6 +26,13 @@ QImage toImage(const workflow::Bitmap &bitmap);
  * still there, else the active run, else the newest.
  */
 QString fillRunBox(QComboBox *box, const ProjectStore *store, const QString &activeRun, const QString &keep);
+
+/**
+ * A read-only table of one image's tags: \a headers name its three columns
+ * (the tag, its probability as a ProbabilityBar, its threshold); the bar
+ * column takes the room that is left.
+ */
+QTableWidget *newProbabilityTable(const QStringList &headers);
 
 /// A probability as a bar, with its threshold as a tick: filled in green when it reaches the threshold.
 class ProbabilityBar final : public QWidget

@@ -67,6 +67,7 @@ private:
 void TestClassifyWorkspace::initTestCase()
 {
     QVERIFY(m_dir.isValid());
+    test::useScreenshotLocale();
     qputenv("XDG_CACHE_HOME", m_dir.filePath("cache").toUtf8());
     qputenv("XDG_CONFIG_HOME", m_dir.filePath("config").toUtf8());
     m_project = m_dir.filePath("project");

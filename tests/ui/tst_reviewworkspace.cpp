@@ -69,6 +69,7 @@ private:
 void TestReviewWorkspace::initTestCase()
 {
     QVERIFY(m_dir.isValid());
+    test::useScreenshotLocale();
     qputenv("XDG_CACHE_HOME", m_dir.filePath("cache").toUtf8());
     qputenv("XDG_CONFIG_HOME", m_dir.filePath("config").toUtf8());
     m_project = m_dir.filePath("project");
@@ -162,6 +163,8 @@ void TestReviewWorkspace::metricsEqualEvaluate()
 
     saveScreenshot(window.get(), "review-metrics");
     review->views()->setCurrentIndex(1);
+    // The tag-by-tag matrix is computed when its page shows, and laid out on the next pass of the event loop.
+    QTRY_VERIFY(review->tagConfusionView()->height() >= review->tagConfusionView()->sizeHint().height());
     saveScreenshot(window.get(), "review-confusion");
 }
 

@@ -318,15 +318,8 @@ void ClassifyWorkspace::createWidgets()
     camRow->addWidget(m_camTag, 1);
     camRow->addWidget(new QLabel(tr("Opacity")));
     camRow->addWidget(m_opacity);
-    m_probabilities = new QTableWidget(0, 3);
+    m_probabilities = newProbabilityTable({tr("Tag"), tr("Probability"), tr("Threshold")});
     m_probabilities->setObjectName(QStringLiteral("classifyProbabilityTable"));
-    m_probabilities->setHorizontalHeaderLabels({tr("Tag"), tr("Probability"), tr("Threshold")});
-    m_probabilities->verticalHeader()->hide();
-    m_probabilities->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_probabilities->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
-    m_probabilities->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
-    m_probabilities->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_probabilities->setSelectionMode(QAbstractItemView::NoSelection);
     auto *right = new QWidget;
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);

@@ -483,15 +483,8 @@ QWidget *ReviewWorkspace::createMistakesPage()
     camRow->addWidget(new QLabel(tr("Opacity")));
     camRow->addWidget(m_opacity);
 
-    m_imageTags = new QTableWidget(0, 3);
+    m_imageTags = newProbabilityTable({tr("Has the tag"), tr("Probability"), tr("Threshold")});
     m_imageTags->setObjectName(QStringLiteral("imageTagTable"));
-    m_imageTags->setHorizontalHeaderLabels({tr("Has the tag"), tr("Probability"), tr("Threshold")});
-    m_imageTags->verticalHeader()->hide();
-    m_imageTags->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_imageTags->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
-    m_imageTags->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
-    m_imageTags->setSelectionMode(QAbstractItemView::NoSelection);
-    m_imageTags->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_imageTags->setToolTip(tr("Tick or clear a tag to fix the image's labels in the project (undoable)"));
 
     auto *right = new QWidget;
