@@ -531,12 +531,55 @@
         <source>%1: cannot save the updated tables: %2</source>
         <translation>%1: die aktualisierten Tabellen können nicht gespeichert werden: %2</translation>
     </message>
+    <message>
+        <source>%1: not a folder of the project for images: %2</source>
+        <translation>%1: kein Bildordner des Projekts: %2</translation>
+    </message>
+    <message>
+        <source>%1: the file is gone</source>
+        <translation>%1: Die Datei ist nicht mehr vorhanden</translation>
+    </message>
+    <message>
+        <source>%1: cannot copy it into the project: %2</source>
+        <translation>%1: kann nicht ins Projekt kopiert werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>tagwise::AddTagCommand</name>
     <message>
         <source>Add tag &quot;%1&quot;</source>
         <translation>Tag „%1“ hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::AddToProjectDialog</name>
+    <message>
+        <source>Add 1 Image to the Project</source>
+        <translation>1 Bild zum Projekt hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add %1 Images to the Project</source>
+        <translation>%1 Bilder zum Projekt hinzufügen</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <source>A folder of the project, made when missing; images already in the project stay where they are</source>
+        <translation>Ein Ordner des Projekts, der bei Bedarf angelegt wird; Bilder, die schon im Projekt liegen, bleiben, wo sie sind</translation>
+    </message>
+    <message>
+        <source>Copy into folder:</source>
+        <translation>In Ordner kopieren:</translation>
+    </message>
+    <message>
+        <source>Untick what the model got wrong, tick what it missed. The tags are saved as the model&apos;s suggestions: the Label workspace shows them with a &quot;?&quot; (filter: Suggested by a model), and training leaves these images out until a person reviews them (Space).</source>
+        <translation>Entfernen Sie die Haken bei dem, was das Modell falsch erkannt hat, und setzen Sie sie bei dem, was es übersehen hat. Die Tags werden als Vorschläge des Modells gespeichert: Der Arbeitsbereich „Beschriften“ zeigt sie mit einem „?“ (Filter: Vom Modell vorgeschlagen), und das Training lässt diese Bilder aus, bis ein Mensch sie prüft (Leertaste).</translation>
+    </message>
+    <message>
+        <source>Add to Project</source>
+        <translation>Zum Projekt hinzufügen</translation>
     </message>
 </context>
 <context>
@@ -713,6 +756,43 @@
     <message>
         <source>Results written to %1</source>
         <translation>Ergebnisse nach %1 geschrieben</translation>
+    </message>
+    <message>
+        <source>Add to Project…</source>
+        <translation>Zum Projekt hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Copy the images shown (or the selected ones, when several are) into the project, with the predicted tags as suggestions to review</source>
+        <translation>Die angezeigten Bilder (oder die ausgewählten, wenn mehrere ausgewählt sind) ins Projekt kopieren, mit den vorhergesagten Tags als zu prüfende Vorschläge</translation>
+    </message>
+    <message>
+        <source>No readable image to add</source>
+        <translation>Kein lesbares Bild zum Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add to Project</source>
+        <translation>Zum Projekt hinzufügen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n images with suggested tags</source>
+        <translation>
+            <numerusform>%n Bild mit vorgeschlagenen Tags hinzufügen</numerusform>
+            <numerusform>%n Bilder mit vorgeschlagenen Tags hinzufügen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n images added to the project with the model&apos;s tags as suggestions; the Label workspace lists them under &quot;Suggested by a model&quot;</source>
+        <translation>
+            <numerusform>%n Bild mit den Tags des Modells als Vorschlägen zum Projekt hinzugefügt; der Arbeitsbereich „Beschriften“ listet es unter „Vom Modell vorgeschlagen“</numerusform>
+            <numerusform>%n Bilder mit den Tags des Modells als Vorschlägen zum Projekt hinzugefügt; der Arbeitsbereich „Beschriften“ listet sie unter „Vom Modell vorgeschlagen“</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n images could not be added:</source>
+        <translation>
+            <numerusform>%n Bild konnte nicht hinzugefügt werden:</numerusform>
+            <numerusform>%n Bilder konnten nicht hinzugefügt werden:</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -904,6 +984,10 @@
         <source>%1 of %2 images</source>
         <translation>%1 von %2 Bildern</translation>
     </message>
+    <message>
+        <source>Suggested by a model</source>
+        <translation>Vom Modell vorgeschlagen</translation>
+    </message>
 </context>
 <context>
     <name>tagwise::ImageListModel</name>
@@ -914,6 +998,10 @@
     <message>
         <source>The file is missing; its tags are kept.</source>
         <translation>Die Datei fehlt; ihre Tags bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Suggested by a model: %1 (Space confirms them)</source>
+        <translation>Vom Modell vorgeschlagen: %1 (Leertaste bestätigt sie)</translation>
     </message>
 </context>
 <context>
@@ -1034,6 +1122,14 @@ Ihre Tags bleiben erhalten; lesen Sie den Ordner neu ein, sobald sie wieder da i
     <message>
         <source>%1 selected</source>
         <translation>%1 ausgewählt</translation>
+    </message>
+    <message>
+        <source>&amp;Suggested by a Model</source>
+        <translation>Vom &amp;Modell vorgeschlagen</translation>
+    </message>
+    <message>
+        <source>tags with ? suggested by a model (Space confirms them)</source>
+        <translation>Tags mit ? vom Modell vorgeschlagen (Leertaste bestätigt sie)</translation>
     </message>
 </context>
 <context>
@@ -1935,6 +2031,10 @@ Geben Sie unten einen Namen ein und drücken Sie die Eingabetaste.</translation>
         <source>Delete the tag &quot;%1&quot;? Images that lose it: %2. You can undo this.</source>
         <translation>Das Tag „%1“ löschen? Bilder, die es verlieren: %2. Sie können dies rückgängig machen.</translation>
     </message>
+    <message>
+        <source>Suggested by a model on %1 of them: Space confirms, a click clears it</source>
+        <translation>Bei %1 davon vom Modell vorgeschlagen: Leertaste bestätigt, ein Klick entfernt es</translation>
+    </message>
 </context>
 <context>
     <name>tagwise::ThumbnailDelegate</name>
@@ -2467,6 +2567,10 @@ Epoche %2: %3</translation>
     <message>
         <source>%1: %2 images are not supported</source>
         <translation>%1: %2-Bilder werden nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>%1 images are left out until a person reviews them: a model suggested their tags. Show them in the Label workspace (Suggested by a model), fix the tags, and mark them reviewed (Space).</source>
+        <translation>%1 Bilder werden ausgelassen, bis ein Mensch sie prüft: Ihre Tags hat ein Modell vorgeschlagen. Zeigen Sie sie im Arbeitsbereich „Beschriften“ an (Vom Modell vorgeschlagen), korrigieren Sie die Tags und markieren Sie sie als geprüft (Leertaste).</translation>
     </message>
 </context>
 <context>

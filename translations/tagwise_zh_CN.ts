@@ -531,12 +531,55 @@
         <source>%1: cannot save the updated tables: %2</source>
         <translation>%1：无法保存更新后的表：%2</translation>
     </message>
+    <message>
+        <source>%1: not a folder of the project for images: %2</source>
+        <translation>%1：不是项目中可存放图像的文件夹：%2</translation>
+    </message>
+    <message>
+        <source>%1: the file is gone</source>
+        <translation>%1：文件已不存在</translation>
+    </message>
+    <message>
+        <source>%1: cannot copy it into the project: %2</source>
+        <translation>%1：无法复制到项目中：%2</translation>
+    </message>
 </context>
 <context>
     <name>tagwise::AddTagCommand</name>
     <message>
         <source>Add tag &quot;%1&quot;</source>
         <translation>添加标签“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>tagwise::AddToProjectDialog</name>
+    <message>
+        <source>Add 1 Image to the Project</source>
+        <translation>将 1 张图像添加到项目</translation>
+    </message>
+    <message>
+        <source>Add %1 Images to the Project</source>
+        <translation>将 %1 张图像添加到项目</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>A folder of the project, made when missing; images already in the project stay where they are</source>
+        <translation>项目中的文件夹，不存在时自动创建；已在项目中的图像保持原位</translation>
+    </message>
+    <message>
+        <source>Copy into folder:</source>
+        <translation>复制到文件夹：</translation>
+    </message>
+    <message>
+        <source>Untick what the model got wrong, tick what it missed. The tags are saved as the model&apos;s suggestions: the Label workspace shows them with a &quot;?&quot; (filter: Suggested by a model), and training leaves these images out until a person reviews them (Space).</source>
+        <translation>取消勾选模型判断错误的标签，勾选模型遗漏的标签。这些标签将保存为模型的建议：标注工作区中以“?”显示（筛选：模型建议），在有人审核（空格键）之前，训练不会使用这些图像。</translation>
+    </message>
+    <message>
+        <source>Add to Project</source>
+        <translation>添加到项目</translation>
     </message>
 </context>
 <context>
@@ -710,6 +753,40 @@
     <message>
         <source>Results written to %1</source>
         <translation>结果已写入 %1</translation>
+    </message>
+    <message>
+        <source>Add to Project…</source>
+        <translation>添加到项目…</translation>
+    </message>
+    <message>
+        <source>Copy the images shown (or the selected ones, when several are) into the project, with the predicted tags as suggestions to review</source>
+        <translation>将显示的图像（若选中了多张，则为所选图像）复制到项目中，预测的标签作为待审核的建议</translation>
+    </message>
+    <message>
+        <source>No readable image to add</source>
+        <translation>没有可添加的可读图像</translation>
+    </message>
+    <message>
+        <source>Add to Project</source>
+        <translation>添加到项目</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n images with suggested tags</source>
+        <translation>
+            <numerusform>添加 %n 张带建议标签的图像</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n images added to the project with the model&apos;s tags as suggestions; the Label workspace lists them under &quot;Suggested by a model&quot;</source>
+        <translation>
+            <numerusform>已将 %n 张图像添加到项目，模型的标签作为建议；标注工作区在“模型建议”下列出它们</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n images could not be added:</source>
+        <translation>
+            <numerusform>%n 张图像无法添加：</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -901,6 +978,10 @@
         <source>%1 of %2 images</source>
         <translation>%1 / %2 张图像</translation>
     </message>
+    <message>
+        <source>Suggested by a model</source>
+        <translation>模型建议</translation>
+    </message>
 </context>
 <context>
     <name>tagwise::ImageListModel</name>
@@ -911,6 +992,10 @@
     <message>
         <source>The file is missing; its tags are kept.</source>
         <translation>文件缺失；其标签仍会保留。</translation>
+    </message>
+    <message>
+        <source>Suggested by a model: %1 (Space confirms them)</source>
+        <translation>模型建议：%1（空格键确认）</translation>
     </message>
 </context>
 <context>
@@ -1031,6 +1116,14 @@ Its tags are kept; rescan when it is back.</source>
     <message>
         <source>%1 selected</source>
         <translation>已选择 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Suggested by a Model</source>
+        <translation>模型建议(&amp;S)</translation>
+    </message>
+    <message>
+        <source>tags with ? suggested by a model (Space confirms them)</source>
+        <translation>带 ? 的标签为模型建议（空格键确认）</translation>
     </message>
 </context>
 <context>
@@ -1927,6 +2020,10 @@ Type a name below and press Enter.</source>
         <source>Delete the tag &quot;%1&quot;? Images that lose it: %2. You can undo this.</source>
         <translation>删除标签“%1”？将失去此标签的图像：%2。此操作可以撤销。</translation>
     </message>
+    <message>
+        <source>Suggested by a model on %1 of them: Space confirms, a click clears it</source>
+        <translation>其中 %1 张为模型建议：空格键确认，单击则清除</translation>
+    </message>
 </context>
 <context>
     <name>tagwise::ThumbnailDelegate</name>
@@ -2455,6 +2552,10 @@ epoch %2: %3</source>
     <message>
         <source>%1: %2 images are not supported</source>
         <translation>%1：不支持 %2 图像</translation>
+    </message>
+    <message>
+        <source>%1 images are left out until a person reviews them: a model suggested their tags. Show them in the Label workspace (Suggested by a model), fix the tags, and mark them reviewed (Space).</source>
+        <translation>%1 张图像在有人审核之前不参与训练：它们的标签由模型建议。请在标注工作区（模型建议）中显示它们，修正标签，并将其标记为已审核（空格键）。</translation>
     </message>
 </context>
 <context>

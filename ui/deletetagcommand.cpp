@@ -27,12 +27,17 @@ DeleteTagCommand::DeleteTagCommand(ProjectStore *store, qint64 tagId, ErrorHandl
 
 void DeleteTagCommand::apply()
 {
+    m_suggested.clear();
+    for (const ImageRecord &image : store()->images()) {
+        if (image.isSuggested(m_tag.id))
+            m_suggested.append(image.id);
+    }
     m_images = store()->deleteTag(m_tag.id);
 }
 
 void DeleteTagCommand::revert()
 {
-    store()->restoreTag(m_tag, m_images);
+    store()->restoreTag(m_tag, m_images, m_suggested);
 }
 
 }

@@ -20,6 +20,7 @@ protected:
 private:
     TagInfo m_tag;
     QList<qint64> m_images;
+    QList<qint64> m_suggested; ///< images on which the tag was a model's suggestion
 };
 
 }

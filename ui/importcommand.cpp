@@ -28,7 +28,7 @@ void ImportCommand::apply()
     QHash<qint64, Previous> before;
     before.reserve(projectStore.imageCount());
     for (const ImageRecord &image : projectStore.images())
-        before.insert(image.id, {image.tags, image.reviewed});
+        before.insert(image.id, {image.tags, image.suggested, image.reviewed});
     QSet<qint64> tagsBefore;
     for (const TagInfo &tag : projectStore.tags())
         tagsBefore.insert(tag.id);
@@ -40,7 +40,7 @@ void ImportCommand::apply()
         const auto it = before.constFind(image.id);
         if (it == before.cend()) {
             m_previous.insert(image.id, Previous());
-        } else if (it->tags != image.tags || it->reviewed != image.reviewed) {
+        } else if (it->tags != image.tags || it->suggested != image.suggested || it->reviewed != image.reviewed) {
             m_previous.insert(image.id, it.value());
         }
     }
@@ -66,8 +66,9 @@ void ImportCommand::revert()
                 perTag[tagId].append({image->id, false});
         }
         for (qint64 tagId : old) {
-            if (!image->hasTag(tagId))
-                perTag[tagId].append({image->id, true});
+            const bool suggested = std::binary_search(it->suggested.begin(), it->suggested.end(), tagId);
+            if (!image->hasTag(tagId) || image->isSuggested(tagId) != suggested)
+                perTag[tagId].append({image->id, true, suggested});
         }
         if (image->reviewed != it->reviewed)
             reviewed.append({image->id, it->reviewed});

@@ -14,7 +14,7 @@ namespace tagwise {
 /**
  * Applies an import to the store (the function given does the writing, e.g.
  * formats::importIntoProject) and remembers what it changed: the previous tags
- * and review flags of every image it touched, and the tags it created. Undo
+ * (and which were suggestions) and review flags of every image it touched, and the tags it created. Undo
  * puts those back and deletes the created tags; images the import added to
  * the project stay listed (they exist on disk) but lose their imported tags.
  */
@@ -38,6 +38,7 @@ private:
     struct Previous
     {
         std::vector<qint64> tags;
+        std::vector<qint64> suggested;
         bool reviewed = false;
     };
 

@@ -150,7 +150,7 @@ void MainWindow::createWidgets()
     m_labeling = new LabelingWorkspace(m_editor);
     m_train = new TrainWorkspace;
     m_review = new ReviewWorkspace(m_editor);
-    m_classify = new ClassifyWorkspace;
+    m_classify = new ClassifyWorkspace(m_editor);
     m_workspaces = new QTabWidget;
     m_workspaces->setObjectName(QStringLiteral("workspaces"));
     m_workspaces->setDocumentMode(true);

@@ -23,21 +23,29 @@ void MergeTagsCommand::apply()
     if (const TagInfo *from = projectStore->tag(m_from.id))
         m_from = *from;
     m_fromImages.clear();
+    m_fromSuggested.clear();
+    m_intoSuggested.clear();
     for (const ImageRecord &image : projectStore->images()) {
-        if (image.hasTag(m_from.id))
+        if (image.hasTag(m_from.id)) {
             m_fromImages.append(image.id);
+            if (image.isSuggested(m_from.id))
+                m_fromSuggested.append(image.id);
+            else if (image.isSuggested(m_intoId))
+                m_intoSuggested.append({image.id, m_intoId});
+        }
     }
     m_gained = projectStore->mergeTags(m_from.id, m_intoId);
 }
 
 void MergeTagsCommand::revert()
 {
-    store()->restoreTag(m_from, m_fromImages);
+    store()->restoreTag(m_from, m_fromImages, m_fromSuggested);
     QList<TagState> states;
     states.reserve(m_gained.size());
     for (qint64 id : std::as_const(m_gained))
         states.append({id, false});
     store()->setTagStates(m_intoId, states);
+    store()->restoreSuggestions(m_intoSuggested);
 }
 
 }

@@ -23,6 +23,8 @@ private:
     TagInfo m_from;
     qint64 m_intoId;
     QList<qint64> m_fromImages;
+    QList<qint64> m_fromSuggested; ///< images whose \a m_from was a model's suggestion
+    QList<Suggestion> m_intoSuggested; ///< suggestions of the target tag the merge confirmed
     QList<qint64> m_gained;
 };
 

@@ -89,8 +89,9 @@ bool ProjectEditor::toggleReviewed(const QList<qint64> &imageIds)
         return false;
     bool all = true;
     for (qint64 id : imageIds) {
+        // Suggestions of a model wait for a person: Space then confirms them.
         const ImageRecord *image = m_store->image(id);
-        if (image && !image->reviewed) {
+        if (image && (!image->reviewed || !image->suggested.empty())) {
             all = false;
             break;
         }

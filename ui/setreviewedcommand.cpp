@@ -41,15 +41,23 @@ void SetReviewedCommand::apply()
         m_changed.reserve(previous.size());
         for (const TagState &state : previous)
             m_changed.append(state.imageId);
+        // A person who marks an image reviewed confirms what a model suggested for it.
+        if (m_reviewed)
+            m_accepted = store()->acceptSuggestions(m_imageIds);
         m_imageIds.clear();
         m_applied = true;
         return;
     }
     store()->setReviewedStates(statesOf(m_changed, m_reviewed));
+    QList<qint64> suggestedImages;
+    for (const Suggestion &suggestion : std::as_const(m_accepted))
+        suggestedImages.append(suggestion.imageId);
+    store()->acceptSuggestions(suggestedImages);
 }
 
 void SetReviewedCommand::revert()
 {
+    store()->restoreSuggestions(m_accepted);
     store()->setReviewedStates(statesOf(m_changed, !m_reviewed));
 }
 

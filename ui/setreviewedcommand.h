@@ -1,12 +1,14 @@
 #pragma once
 
+#include "core/project/projectstore.h"
 #include "ui/storecommand.h"
 
 #include <QList>
 
 namespace tagwise {
 
-/// Marks a set of images reviewed or not reviewed.
+/// Marks a set of images reviewed or not reviewed; marking them reviewed also
+/// confirms the tags a model suggested for them.
 class SetReviewedCommand final : public StoreCommand
 {
 public:
@@ -21,6 +23,7 @@ private:
     bool m_reviewed;
     bool m_applied = false;
     QList<qint64> m_changed;
+    QList<Suggestion> m_accepted;
 };
 
 }

@@ -33,7 +33,7 @@ QList<const ImageRecord *> exportedImages(const ProjectStore &store)
 {
     QList<const ImageRecord *> result;
     for (const ImageRecord &image : store.images()) {
-        if (!image.missing && (image.reviewed || !image.tags.empty()))
+        if (image.isLabeled())
             result.append(&image);
     }
     return result;

@@ -95,6 +95,16 @@ bool ImageRecord::hasTag(qint64 tagId) const
     return std::binary_search(tags.begin(), tags.end(), tagId);
 }
 
+bool ImageRecord::isSuggested(qint64 tagId) const
+{
+    return std::binary_search(suggested.begin(), suggested.end(), tagId);
+}
+
+bool ImageRecord::isLabeled() const
+{
+    return !missing && (reviewed || !tags.empty()) && suggested.empty();
+}
+
 ProjectStore::ProjectStore(const QString &rootDir)
     : m_root(QDir::cleanPath(QFileInfo(rootDir).absoluteFilePath()))
 {
@@ -419,15 +429,21 @@ void ProjectStore::load()
     }
     rebuildIndex();
 
-    if (!query.exec(QStringLiteral("SELECT image_id, tag_id FROM image_tags")))
+    if (!query.exec(QStringLiteral("SELECT image_id, tag_id, suggested FROM image_tags")))
         throw ProjectError(QObject::tr("%1: %2").arg(m_db.databaseName(), errorText(query.lastError())));
     while (query.next()) {
         const int index = m_imageIndex.value(query.value(0).toLongLong(), -1);
-        if (index >= 0)
-            m_images[size_t(index)].tags.push_back(query.value(1).toLongLong());
+        if (index < 0)
+            continue;
+        ImageRecord &record = m_images[size_t(index)];
+        record.tags.push_back(query.value(1).toLongLong());
+        if (query.value(2).toBool())
+            record.suggested.push_back(query.value(1).toLongLong());
     }
-    for (ImageRecord &record : m_images)
+    for (ImageRecord &record : m_images) {
         std::sort(record.tags.begin(), record.tags.end());
+        std::sort(record.suggested.begin(), record.suggested.end());
+    }
 }
 
 void ProjectStore::rebuildIndex()
@@ -670,8 +686,11 @@ QList<qint64> ProjectStore::deleteTag(qint64 tagId)
         query.addBindValue(tagId);
         execOrThrow(query);
     });
-    for (qint64 id : std::as_const(had))
-        eraseValue(m_images[size_t(indexOfImage(id))].tags, tagId);
+    for (qint64 id : std::as_const(had)) {
+        ImageRecord &record = m_images[size_t(indexOfImage(id))];
+        eraseValue(record.tags, tagId);
+        eraseValue(record.suggested, tagId);
+    }
     m_tags.removeIf([tagId](const TagInfo &info) { return info.id == tagId; });
     Q_EMIT tagsChanged();
     if (!had.isEmpty())
@@ -679,8 +698,9 @@ QList<qint64> ProjectStore::deleteTag(qint64 tagId)
     return had;
 }
 
-void ProjectStore::restoreTag(const TagInfo &info, const QList<qint64> &imageIds)
+void ProjectStore::restoreTag(const TagInfo &info, const QList<qint64> &imageIds, const QList<qint64> &suggestedIds)
 {
+    const QSet<qint64> suggested(suggestedIds.cbegin(), suggestedIds.cend());
     if (tag(info.id) || tagByName(info.name))
         throw ProjectError(QObject::tr("Tag \"%1\" exists already").arg(info.name));
     transaction([&] {
@@ -698,10 +718,11 @@ void ProjectStore::restoreTag(const TagInfo &info, const QList<qint64> &imageIds
             query.addBindValue(info.id);
             execOrThrow(query);
         }
-        query.prepare(QStringLiteral("INSERT OR IGNORE INTO image_tags(image_id, tag_id) VALUES(?, ?)"));
+        query.prepare(QStringLiteral("INSERT OR IGNORE INTO image_tags(image_id, tag_id, suggested) VALUES(?, ?, ?)"));
         for (qint64 id : imageIds) {
             query.addBindValue(id);
             query.addBindValue(info.id);
+            query.addBindValue(suggested.contains(id) ? 1 : 0);
             execOrThrow(query);
         }
     });
@@ -715,8 +736,11 @@ void ProjectStore::restoreTag(const TagInfo &info, const QList<qint64> &imageIds
     });
     for (qint64 id : imageIds) {
         const int index = indexOfImage(id);
-        if (index >= 0)
-            insertSorted(m_images[size_t(index)].tags, info.id);
+        if (index < 0)
+            continue;
+        insertSorted(m_images[size_t(index)].tags, info.id);
+        if (suggested.contains(id))
+            insertSorted(m_images[size_t(index)].suggested, info.id);
     }
     Q_EMIT tagsChanged();
     if (!imageIds.isEmpty())
@@ -738,8 +762,10 @@ QList<qint64> ProjectStore::mergeTags(qint64 fromId, qint64 intoId)
     }
     transaction([&] {
         QSqlQuery query(m_db);
-        query.prepare(QStringLiteral("INSERT OR IGNORE INTO image_tags(image_id, tag_id) "
-                                     "SELECT image_id, ? FROM image_tags WHERE tag_id = ?"));
+        // A pair stays suggested only when no person confirmed either tag on it.
+        query.prepare(QStringLiteral("INSERT INTO image_tags(image_id, tag_id, suggested) "
+                                     "SELECT image_id, ?, suggested FROM image_tags WHERE tag_id = ? "
+                                     "ON CONFLICT(image_id, tag_id) DO UPDATE SET suggested = MIN(suggested, excluded.suggested)"));
         query.addBindValue(intoId);
         query.addBindValue(fromId);
         execOrThrow(query);
@@ -751,9 +777,16 @@ QList<qint64> ProjectStore::mergeTags(qint64 fromId, qint64 intoId)
         execOrThrow(query);
     });
     for (qint64 id : std::as_const(touched)) {
-        auto &tags = m_images[size_t(indexOfImage(id))].tags;
-        eraseValue(tags, fromId);
-        insertSorted(tags, intoId);
+        ImageRecord &record = m_images[size_t(indexOfImage(id))];
+        const bool fromSuggested = record.isSuggested(fromId);
+        const bool intoSuggested = record.hasTag(intoId) ? record.isSuggested(intoId) : true;
+        eraseValue(record.tags, fromId);
+        eraseValue(record.suggested, fromId);
+        insertSorted(record.tags, intoId);
+        if (fromSuggested && intoSuggested)
+            insertSorted(record.suggested, intoId);
+        else
+            eraseValue(record.suggested, intoId);
     }
     m_tags.removeIf([fromId](const TagInfo &info) { return info.id == fromId; });
     Q_EMIT tagsChanged();
@@ -781,13 +814,13 @@ QList<TagState> ProjectStore::setTag(const QList<qint64> &imageIds, qint64 tagId
     QList<TagState> previous;
     for (qint64 id : imageIds) {
         const ImageRecord *record = image(id);
-        if (record && record->hasTag(tagId) != on)
-            previous.append({id, !on});
+        if (record && (record->hasTag(tagId) != on || record->isSuggested(tagId)))
+            previous.append({id, record->hasTag(tagId), record->isSuggested(tagId)});
     }
     QList<TagState> wanted;
     wanted.reserve(previous.size());
     for (const TagState &state : std::as_const(previous))
-        wanted.append({state.imageId, on});
+        wanted.append({state.imageId, on, false});
     setTagStates(tagId, wanted);
     return previous;
 }
@@ -800,13 +833,16 @@ void ProjectStore::setTagStates(qint64 tagId, const QList<TagState> &states)
         throw ProjectError(QObject::tr("No tag with id %1").arg(tagId));
     transaction([&] {
         QSqlQuery add(m_db);
-        add.prepare(QStringLiteral("INSERT OR IGNORE INTO image_tags(image_id, tag_id) VALUES(?, ?)"));
+        add.prepare(QStringLiteral("INSERT INTO image_tags(image_id, tag_id, suggested) VALUES(?, ?, ?) "
+                                   "ON CONFLICT(image_id, tag_id) DO UPDATE SET suggested = excluded.suggested"));
         QSqlQuery remove(m_db);
         remove.prepare(QStringLiteral("DELETE FROM image_tags WHERE image_id = ? AND tag_id = ?"));
         for (const TagState &state : states) {
             QSqlQuery &query = state.on ? add : remove;
             query.addBindValue(state.imageId);
             query.addBindValue(tagId);
+            if (state.on)
+                query.addBindValue(state.suggested ? 1 : 0);
             execOrThrow(query, QObject::tr("cannot save a tag"));
         }
     });
@@ -816,11 +852,72 @@ void ProjectStore::setTagStates(qint64 tagId, const QList<TagState> &states)
         const int index = indexOfImage(state.imageId);
         if (index < 0)
             continue;
+        ImageRecord &record = m_images[size_t(index)];
         if (state.on)
-            insertSorted(m_images[size_t(index)].tags, tagId);
+            insertSorted(record.tags, tagId);
         else
-            eraseValue(m_images[size_t(index)].tags, tagId);
+            eraseValue(record.tags, tagId);
+        if (state.on && state.suggested)
+            insertSorted(record.suggested, tagId);
+        else
+            eraseValue(record.suggested, tagId);
         changed.append(state.imageId);
+    }
+    Q_EMIT imagesChanged(changed);
+}
+
+QList<Suggestion> ProjectStore::acceptSuggestions(const QList<qint64> &imageIds)
+{
+    QList<Suggestion> accepted;
+    for (qint64 id : imageIds) {
+        if (const ImageRecord *record = image(id)) {
+            for (qint64 tagId : record->suggested)
+                accepted.append({id, tagId});
+        }
+    }
+    if (accepted.isEmpty())
+        return accepted;
+    transaction([&] {
+        QSqlQuery query(m_db);
+        query.prepare(QStringLiteral("UPDATE image_tags SET suggested = 0 WHERE image_id = ?"));
+        for (qint64 id : imageIds) {
+            query.addBindValue(id);
+            execOrThrow(query, QObject::tr("cannot save"));
+        }
+    });
+    QList<qint64> changed;
+    for (qint64 id : imageIds) {
+        const int index = indexOfImage(id);
+        if (index >= 0 && !m_images[size_t(index)].suggested.empty()) {
+            m_images[size_t(index)].suggested.clear();
+            changed.append(id);
+        }
+    }
+    Q_EMIT imagesChanged(changed);
+    return accepted;
+}
+
+void ProjectStore::restoreSuggestions(const QList<Suggestion> &suggestions)
+{
+    if (suggestions.isEmpty())
+        return;
+    transaction([&] {
+        QSqlQuery query(m_db);
+        query.prepare(QStringLiteral("UPDATE image_tags SET suggested = 1 WHERE image_id = ? AND tag_id = ?"));
+        for (const Suggestion &suggestion : suggestions) {
+            query.addBindValue(suggestion.imageId);
+            query.addBindValue(suggestion.tagId);
+            execOrThrow(query, QObject::tr("cannot save"));
+        }
+    });
+    QList<qint64> changed;
+    for (const Suggestion &suggestion : suggestions) {
+        const int index = indexOfImage(suggestion.imageId);
+        if (index < 0 || !m_images[size_t(index)].hasTag(suggestion.tagId))
+            continue;
+        insertSorted(m_images[size_t(index)].suggested, suggestion.tagId);
+        if (changed.isEmpty() || changed.last() != suggestion.imageId)
+            changed.append(suggestion.imageId);
     }
     Q_EMIT imagesChanged(changed);
 }
@@ -864,8 +961,9 @@ void ProjectStore::setReviewedStates(const QList<TagState> &states)
     Q_EMIT imagesChanged(changed);
 }
 
-void ProjectStore::applyImageTags(const QList<ImageTags> &rows, bool replace)
+void ProjectStore::applyImageTags(const QList<ImageTags> &rows, bool replace, TagSource source)
 {
+    const bool byPerson = source == TagSource::Person;
     if (rows.isEmpty())
         return;
     // Work on copies; the mirror changes only once the transaction committed.
@@ -874,6 +972,7 @@ void ProjectStore::applyImageTags(const QList<ImageTags> &rows, bool replace)
     for (const TagInfo &info : std::as_const(tags))
         tagIds.insert(info.name, info.id);
     QHash<qint64, std::vector<qint64>> newTags; // image id -> tags
+    QHash<qint64, std::vector<qint64>> newSuggested; // image id -> suggested tags
     QList<ImageRecord> added;
     bool tagsAdded = false;
 
@@ -884,9 +983,15 @@ void ProjectStore::applyImageTags(const QList<ImageTags> &rows, bool replace)
         QSqlQuery clear(m_db);
         clear.prepare(QStringLiteral("DELETE FROM image_tags WHERE image_id = ?"));
         QSqlQuery assign(m_db);
-        assign.prepare(QStringLiteral("INSERT OR IGNORE INTO image_tags(image_id, tag_id) VALUES(?, ?)"));
+        // A person's tag confirms a suggestion; a model's never overrides a person's.
+        assign.prepare(byPerson ? QStringLiteral("INSERT INTO image_tags(image_id, tag_id, suggested) VALUES(?, ?, 0) "
+                                                 "ON CONFLICT(image_id, tag_id) DO UPDATE SET suggested = 0")
+                                : QStringLiteral("INSERT OR IGNORE INTO image_tags(image_id, tag_id, suggested) "
+                                                 "VALUES(?, ?, 1)"));
         QSqlQuery review(m_db);
         review.prepare(QStringLiteral("UPDATE images SET reviewed = 1 WHERE id = ?"));
+        QSqlQuery confirm(m_db);
+        confirm.prepare(QStringLiteral("UPDATE image_tags SET suggested = 0 WHERE image_id = ?"));
         QHash<QString, qint64> addedPaths;
 
         for (const ImageTags &row : rows) {
@@ -930,24 +1035,35 @@ void ProjectStore::applyImageTags(const QList<ImageTags> &rows, bool replace)
             }
 
             auto existing = newTags.find(imageId);
+            auto suggested = newSuggested.find(imageId);
             if (existing == newTags.end()) {
                 std::vector<qint64> base;
-                if (!replace && index >= 0)
+                std::vector<qint64> baseSuggested;
+                if (!replace && index >= 0) {
                     base = m_images[size_t(index)].tags;
+                    baseSuggested = m_images[size_t(index)].suggested;
+                }
                 existing = newTags.insert(imageId, base);
+                suggested = newSuggested.insert(imageId, byPerson ? std::vector<qint64>() : baseSuggested);
                 if (replace) {
                     clear.addBindValue(imageId);
                     execOrThrow(clear);
                 }
             }
             for (qint64 tagId : ids) {
+                if (!byPerson && !std::binary_search(existing->begin(), existing->end(), tagId))
+                    insertSorted(suggested.value(), tagId);
                 insertSorted(existing.value(), tagId);
                 assign.addBindValue(imageId);
                 assign.addBindValue(tagId);
                 execOrThrow(assign);
             }
-            review.addBindValue(imageId);
-            execOrThrow(review);
+            if (byPerson) {
+                review.addBindValue(imageId);
+                execOrThrow(review);
+                confirm.addBindValue(imageId);
+                execOrThrow(confirm);
+            }
         }
     });
 
@@ -961,7 +1077,9 @@ void ProjectStore::applyImageTags(const QList<ImageTags> &rows, bool replace)
     for (auto it = newTags.cbegin(); it != newTags.cend(); ++it) {
         ImageRecord &record = m_images[size_t(indexOfImage(it.key()))];
         record.tags = it.value();
-        record.reviewed = true;
+        record.suggested = newSuggested.value(it.key());
+        if (byPerson)
+            record.reviewed = true;
         changed.append(it.key());
     }
     if (tagsAdded)

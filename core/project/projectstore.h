@@ -36,8 +36,17 @@ struct ImageRecord
     bool reviewed = false;
     bool missing = false; ///< listed, but not found on disk at the last scan
     std::vector<qint64> tags;
+    /// The tags of \a tags that a model suggested and no person has confirmed yet (sorted).
+    std::vector<qint64> suggested;
 
     bool hasTag(qint64 tagId) const;
+    bool isSuggested(qint64 tagId) const;
+    /**
+     * Whether training and exports take this image as labeled: on disk, tagged
+     * or marked reviewed by a person, and without suggestions of a model that
+     * nobody confirmed (an image from the Classify workspace waits for review).
+     */
+    bool isLabeled() const;
 };
 
 /// A file found by a scan: its relative path, size and modification time.
@@ -90,7 +99,18 @@ struct TagState
 {
     qint64 imageId = 0;
     bool on = false;
+    bool suggested = false; ///< on, as a model's suggestion nobody confirmed
 };
+
+/// A tag a model suggested for an image.
+struct Suggestion
+{
+    qint64 imageId = 0;
+    qint64 tagId = 0;
+};
+
+/// Who says an image has its tags: a person (labels) or a model (suggestions).
+enum class TagSource { Person, Model };
 
 /**
  * The project: an image root folder and a SQLite database in
@@ -179,9 +199,11 @@ public:
     void setTagShortcut(qint64 tagId, const QString &shortcut);
     /// Deletes a tag and its assignments; returns the images that had it (for undo).
     QList<qint64> deleteTag(qint64 tagId);
-    /// Re-creates a deleted tag with its id, position and assignments (undo of deleteTag).
-    void restoreTag(const TagInfo &tag, const QList<qint64> &imageIds);
+    /// Re-creates a deleted tag with its id, position and assignments (undo of
+    /// deleteTag); those of \a suggestedIds as suggestions.
+    void restoreTag(const TagInfo &tag, const QList<qint64> &imageIds, const QList<qint64> &suggestedIds = {});
     /// Moves every assignment of \a fromId to \a intoId and deletes \a fromId.
+    /// A pair stays a suggestion only when neither tag was confirmed on it.
     /// Returns the images that gained \a intoId (for undo).
     QList<qint64> mergeTags(qint64 fromId, qint64 intoId);
     /// Number of images carrying each tag.
@@ -189,10 +211,15 @@ public:
 
     // --- assignments and review
     /// Ticks (on) or clears \a tagId on every image of \a imageIds; returns the
-    /// previous states of the pairs that changed.
+    /// previous states of the pairs that changed. A person decided: a suggested
+    /// pair set on is confirmed (and counts as changed).
     QList<TagState> setTag(const QList<qint64> &imageIds, qint64 tagId, bool on);
     /// Sets each pair back to the given state (undo/redo of setTag).
     void setTagStates(qint64 tagId, const QList<TagState> &states);
+    /// Confirms every suggested tag of these images; returns the suggestions confirmed.
+    QList<Suggestion> acceptSuggestions(const QList<qint64> &imageIds);
+    /// Marks these pairs suggested again (undo of acceptSuggestions); pairs that are off stay off.
+    void restoreSuggestions(const QList<Suggestion> &suggestions);
     /// Marks images reviewed or not; returns the previous states that changed.
     QList<TagState> setReviewed(const QList<qint64> &imageIds, bool reviewed);
     void setReviewedStates(const QList<TagState> &states);
@@ -201,10 +228,15 @@ public:
      * Sets the tags of many images at once, in one transaction: unknown tags are
      * created, images not in the project are added (the caller has checked they
      * exist). With \a replace each listed image gets exactly these tags, else the
-     * tags are added to what it has. Listed images are marked reviewed.
+     * tags are added to what it has.
+     *
+     * From a person (imports), listed images are marked reviewed and every tag
+     * they have is confirmed. From a model (Classify's "Add to project"), the
+     * new tags are suggestions and the review flags stay as they are; tags a
+     * person already confirmed stay confirmed.
      * All or nothing: on failure nothing changes.
      */
-    void applyImageTags(const QList<ImageTags> &rows, bool replace);
+    void applyImageTags(const QList<ImageTags> &rows, bool replace, TagSource source = TagSource::Person);
 
     /// Tag names of one image, in tag order.
     QStringList tagNames(const ImageRecord &image) const;

@@ -50,6 +50,12 @@ void toVersion2(QSqlDatabase &db)
              QStringLiteral("CREATE INDEX runs_by_created ON runs(created)")});
 }
 
+void toVersion3(QSqlDatabase &db)
+{
+    // suggested: 1 while the tag is a model's suggestion that no person confirmed.
+    run(db, {QStringLiteral("ALTER TABLE image_tags ADD COLUMN suggested INTEGER NOT NULL DEFAULT 0")});
+}
+
 }
 
 void migrate(QSqlDatabase &db, int from)
@@ -63,6 +69,8 @@ void migrate(QSqlDatabase &db, int from)
             toVersion1(db);
         if (from < 2)
             toVersion2(db);
+        if (from < 3)
+            toVersion3(db);
         run(db, {QStringLiteral("PRAGMA user_version=%1").arg(kVersion)});
     } catch (...) {
         db.rollback();

@@ -1,12 +1,16 @@
 #include "core/workflow/classification.h"
 
 #include "core/imaging/opencvimageloader.h"
+#include "core/io/atomicwrite.h"
 #include "core/ml/predictor.h"
-#include "core/project/projectstore.h"
+#include "core/project/projecterror.h"
 
 #include <QDir>
 #include <QDirIterator>
+#include <QFile>
 #include <QFileInfo>
+#include <QObject>
+#include <QSet>
 
 namespace tagwise::workflow {
 
@@ -33,6 +37,104 @@ QStringList imageFilesIn(const QStringList &inputs, QStringList *missing, const 
         }
     }
     return files;
+}
+
+namespace {
+
+/// Whether files \a a and \a b hold the same bytes.
+bool sameBytes(const QString &a, const QString &b)
+{
+    QFile first(a), second(b);
+    if (first.size() != second.size() || !first.open(QIODevice::ReadOnly) || !second.open(QIODevice::ReadOnly))
+        return false;
+    constexpr qint64 kBlock = 1 << 20;
+    while (!first.atEnd()) {
+        if (first.read(kBlock) != second.read(kBlock))
+            return false;
+    }
+    return true;
+}
+
+/// Copies \a source to \a target whole or not at all; returns the reason when it cannot.
+QString copyWhole(const QString &source, const QString &target)
+{
+    QFile in(source);
+    if (!in.open(QIODevice::ReadOnly))
+        return in.errorString();
+    io::AtomicFile out(target);
+    if (!out.open())
+        return out.error();
+    constexpr qint64 kBlock = 1 << 20;
+    while (!in.atEnd()) {
+        const QByteArray block = in.read(kBlock);
+        if (block.isEmpty() && in.error() != QFileDevice::NoError) {
+            out.cancel();
+            return in.errorString();
+        }
+        if (!out.write(block))
+            return out.error();
+    }
+    return out.commit() ? QString() : out.error();
+}
+
+}
+
+CopiedImages copyIntoProject(const ProjectStore &store, const QList<ImageTags> &images, const QString &folder)
+{
+    const QString relativeFolder = QDir::cleanPath(folder.trimmed());
+    const bool atRoot = relativeFolder.isEmpty() || relativeFolder == QLatin1String(".");
+    if (!atRoot) {
+        if (const QString problem = ProjectStore::pathProblem(relativeFolder + QStringLiteral("/x.png")); !problem.isEmpty())
+            throw ProjectError(QObject::tr("%1: not a folder of the project for images: %2").arg(folder, problem));
+    }
+    const QString targetDir = atRoot ? store.rootPath() : store.absolutePath(relativeFolder);
+    if (!QDir().mkpath(targetDir))
+        throw ProjectError(QObject::tr("%1: cannot create the folder").arg(targetDir));
+
+    CopiedImages result;
+    QSet<QString> taken; // targets chosen in this call
+    for (const ImageTags &image : images) {
+        const QFileInfo source(image.path);
+        if (!source.isFile()) {
+            result.problems << QObject::tr("%1: the file is gone").arg(image.path);
+            continue;
+        }
+        // A file of the project stays where it is.
+        const QString inside = store.relativePath(source.absoluteFilePath());
+        if (!inside.isEmpty() && ProjectStore::pathProblem(inside).isEmpty()) {
+            result.rows.append({inside, image.tags});
+            ++result.reused;
+            continue;
+        }
+        const QString base = source.completeBaseName();
+        const QString suffix = source.suffix().isEmpty() ? QString() : QLatin1Char('.') + source.suffix();
+        QString target;
+        bool reuse = false;
+        for (int n = 1;; ++n) {
+            const QString name = n == 1 ? base + suffix : QStringLiteral("%1-%2%3").arg(base).arg(n).arg(suffix);
+            target = targetDir + QLatin1Char('/') + name;
+            if (taken.contains(target))
+                continue;
+            if (!QFileInfo::exists(target))
+                break;
+            if (sameBytes(source.absoluteFilePath(), target)) {
+                reuse = true;
+                break;
+            }
+        }
+        taken.insert(target);
+        if (!reuse) {
+            if (const QString reason = copyWhole(source.absoluteFilePath(), target); !reason.isEmpty()) {
+                result.problems << QObject::tr("%1: cannot copy it into the project: %2").arg(image.path, reason);
+                continue;
+            }
+            ++result.copied;
+        } else {
+            ++result.reused;
+        }
+        result.rows.append({store.relativePath(target), image.tags});
+    }
+    return result;
 }
 
 std::vector<ClassifiedImage> classifyImages(const ml::Predictor &predictor, const QStringList &paths,

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "core/project/projectstore.h"
+
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -40,5 +43,29 @@ QStringList imageFilesIn(const QStringList &inputs, QStringList *missing = nullp
 std::vector<ClassifiedImage> classifyImages(const ml::Predictor &predictor, const QStringList &paths,
                                             const std::function<void(int done, int total)> &progress = {},
                                             const std::atomic<bool> *cancel = nullptr, int chunk = 64);
+
+/// What copyIntoProject() did.
+struct CopiedImages
+{
+    QList<ImageTags> rows;  ///< relative paths in the project and the tags to suggest, for applyImageTags()
+    int copied = 0;         ///< files copied into the folder
+    int reused = 0;         ///< files already in the project (or copied there before, byte for byte)
+    QStringList problems;   ///< "<file>: <reason>" for each file not added
+};
+
+/**
+ * Brings image files into the project at \a store's root, for "Add to
+ * project": each of \a images (absolute path, tags) is copied into \a folder
+ * (relative to the root, created when missing) unless it lies in the project
+ * already. A name taken by another file gets "-2", "-3", ... before its
+ * suffix; a file with the same bytes is used as it is, so adding twice adds
+ * once. Each copy is written beside its target and renamed when complete, so
+ * a full disk or a crash leaves no half image. A file that cannot be copied
+ * goes to problems and the rest go on. The store is not changed: the caller
+ * applies rows with applyImageTags(rows, false, TagSource::Model), so the
+ * tags are suggestions until a person reviews them. Throws ProjectError when
+ * \a folder is not a place for images (outside the root, hidden).
+ */
+CopiedImages copyIntoProject(const ProjectStore &store, const QList<ImageTags> &images, const QString &folder);
 
 }

@@ -67,6 +67,10 @@ QList<DataIssue> checkTrainingData(const TrainingData &data)
         warning(DataCheck::tr("%1 images are left out: nobody tagged or reviewed them, or their files are missing. Mark an "
                    "image reviewed (Space) to train on it as having none of the tags.")
                     .arg(data.leftOut));
+    if (data.awaitingReview > 0)
+        warning(DataCheck::tr("%1 images are left out until a person reviews them: a model suggested their tags. Show "
+                   "them in the Label workspace (Suggested by a model), fix the tags, and mark them reviewed (Space).")
+                    .arg(data.awaitingReview));
     return issues;
 }
 

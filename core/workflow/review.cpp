@@ -61,12 +61,12 @@ std::vector<std::uint8_t> truthOf(const ProjectStore &store, const ImageRecord &
     return row;
 }
 
-/// The project's test images that training would use (tagged or reviewed, on disk).
+/// The project's test images that training would use (labeled by a person, on disk).
 Rows testRows(const ProjectStore &store, const QStringList &tags)
 {
     Rows rows;
     for (const ImageRecord &image : store.images()) {
-        if (image.split != Split::Test || image.missing || (image.tags.empty() && !image.reviewed))
+        if (image.split != Split::Test || !image.isLabeled())
             continue;
         rows.paths.push_back(store.absolutePath(image.path).toStdString());
         const std::vector<std::uint8_t> row = truthOf(store, image, tags);
@@ -178,7 +178,7 @@ QStringList reviewSplits(const QString &runDir, const ProjectStore *store)
         splits << kTest;
     else if (store) {
         for (const ImageRecord &image : store->images()) {
-            if (image.split == Split::Test && !image.missing && (!image.tags.empty() || image.reviewed)) {
+            if (image.split == Split::Test && image.isLabeled()) {
                 splits << kTest;
                 break;
             }

@@ -72,7 +72,11 @@ TrainingData trainingDataFromStore(const ProjectStore &store)
         data.snapshot.tags.push_back(tag.name.toStdString());
     }
     for (const ImageRecord &image : store.images()) {
-        if (image.missing || (image.tags.empty() && !image.reviewed)) {
+        if (!image.missing && !image.suggested.empty()) {
+            ++data.awaitingReview;
+            continue;
+        }
+        if (!image.isLabeled()) {
             ++data.leftOut;
             continue;
         }

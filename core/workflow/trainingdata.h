@@ -19,6 +19,7 @@ struct TrainingData
     int heldOut = 0;               ///< test-split images kept out of training and validation
     std::vector<ml::Sample> test;  ///< those images (a project's), for Review once the run has ended
     int leftOut = 0;               ///< images neither tagged nor reviewed, or missing on disk
+    int awaitingReview = 0;        ///< images with tags a model suggested and nobody confirmed (left out)
     QStringList problems;          ///< rows of the input that could not be used, one line each
     QString cacheDir;              ///< where decoded pixels are best cached for this source
 };
@@ -27,7 +28,8 @@ struct TrainingData
  * The training data of a project folder, from the store's splits: the train
  * split trains, the validation split validates, and the test split is held
  * out (it stays unseen for a later evaluation). Images missing on disk, and
- * images neither tagged nor reviewed, are left out; a reviewed image without
+ * images neither tagged nor reviewed, and images whose tags a model suggested
+ * and no person confirmed yet, are left out; a reviewed image without
  * tags is a true negative for every tag. Throws ProjectError naming the folder
  * and the reason.
  */

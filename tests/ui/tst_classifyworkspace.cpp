@@ -7,12 +7,24 @@
 #include "common/screenshot.h"
 #include "common/trainingimages.h"
 #include "core/ml/json.h"
+#include "core/project/projectstore.h"
+#include "core/workflow/trainingdata.h"
+#include "ui/classify/addtoprojectdialog.h"
 #include "ui/classify/classifyworkspace.h"
+#include "ui/labeling/filterbar.h"
+#include "ui/labeling/imagelistmodel.h"
+#include "ui/labeling/labelingworkspace.h"
+#include "ui/labeling/thumbnailloader.h"
+#include "ui/labeling/thumbnailgrid.h"
 #include "ui/mainwindow.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QDialogButtonBox>
 #include <QDropEvent>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QUndoStack>
 #include <QLabel>
 #include <QMimeData>
 #include <QTableView>
@@ -55,6 +67,7 @@ private Q_SLOTS:
     void initTestCase();
     void dropsAreClassifiedAsPredictDoes();
     void pastedImageAndNonImages();
+    void addToProjectWritesSuggestions();
 
 private:
     std::unique_ptr<MainWindow> openWindow();
@@ -206,6 +219,119 @@ void TestClassifyWorkspace::pastedImageAndNonImages()
     classify->classify({m_dir.filePath("empty")});
     QVERIFY(classified.wait(20000));
     QCOMPARE(classify->results().size(), std::size_t(1));
+}
+
+void TestClassifyWorkspace::addToProjectWritesSuggestions()
+{
+    auto window = openWindow();
+    QVERIFY(window);
+    ClassifyWorkspace *classify = window->classifyWorkspace();
+    QVERIFY(!classify->addToProjectButton()->isEnabled()); // nothing classified yet
+    QStringList dropped;
+    for (const QString &name : QDir(m_drops).entryList({"img_*.png"}, QDir::Files, QDir::Name))
+        dropped << QDir(m_drops).filePath(name);
+    dropped << m_drops + "/folder/nested" << m_drops + "/broken.png";
+    QSignalSpy classified(classify, &ClassifyWorkspace::classified);
+    QVERIFY(dropFiles(window.get(), dropped));
+    QVERIFY(classified.wait(30000));
+    QVERIFY(classify->addToProjectButton()->isEnabled());
+
+    // One row selected (the one looked at): every image shown, never the unreadable one.
+    QTest::mouseClick(classify->addToProjectButton(), Qt::LeftButton);
+    AddToProjectDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = classify->findChild<AddToProjectDialog *>()) && dialog->isVisible());
+    QTableWidget *table = dialog->table();
+    QCOMPARE(table->rowCount(), 4);
+    QCOMPARE(table->columnCount(), 1 + int(classify->tags().size()));
+    // The boxes start as the model predicts; the person then corrects two of them.
+    const auto &results = classify->results();
+    QStringList expected[3];
+    for (int row = 0; row < 3; ++row) {
+        const auto it = std::find_if(results.begin(), results.end(), [&](const auto &r) {
+            return QFileInfo(r.path).fileName() == table->item(row, 0)->text();
+        });
+        QVERIFY(it != results.end());
+        for (int t = 0; t < classify->tags().size(); ++t) {
+            const bool predicted = it->probabilities[std::size_t(t)] >= classify->thresholds()[std::size_t(t)];
+            QCOMPARE(table->item(row, t + 1)->checkState(), predicted ? Qt::Checked : Qt::Unchecked);
+            if (predicted != (row == 0 && t == 0)) // the first image's first tag flips
+                expected[row] << classify->tags()[t];
+        }
+    }
+    // A row unticked is left out.
+    table->item(3, 0)->setCheckState(Qt::Unchecked);
+    table->item(0, 1)->setCheckState(table->item(0, 1)->checkState() == Qt::Checked ? Qt::Unchecked : Qt::Checked);
+    dialog->folderEdit()->clear();
+    QTest::keyClicks(dialog->folderEdit(), "incoming/model");
+    test::saveScreenshot(dialog, "classify-add");
+    QStringList names;
+    for (int row = 0; row < 3; ++row)
+        names << table->item(row, 0)->text();
+    QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+
+    // Copied byte for byte, with the tags as suggestions, not reviewed.
+    ProjectStore *store = window->projectStore();
+    for (int row = 0; row < 3; ++row) {
+        const QString name = names[row];
+        const QString relative = "incoming/model/" + name;
+        QFile copy(store->absolutePath(relative)), original(QDir(m_drops).filePath(name));
+        QVERIFY(copy.open(QIODevice::ReadOnly) && original.open(QIODevice::ReadOnly));
+        QCOMPARE(copy.readAll(), original.readAll());
+        const int index = store->indexOfPath(relative);
+        QVERIFY2(index >= 0, qPrintable(relative));
+        const ImageRecord &image = store->images()[std::size_t(index)];
+        QCOMPARE(store->tagNames(image), expected[row]);
+        QCOMPARE(image.suggested, image.tags);
+        QVERIFY(!image.reviewed && !image.isLabeled());
+    }
+    const int suggested = int(std::count_if(std::begin(expected), std::end(expected), [](const QStringList &tags) {
+        return !tags.isEmpty();
+    }));
+    QVERIFY(suggested > 0);
+    {
+        // On disk too, and training waits for a person.
+        auto reopened = ProjectStore::open(m_project);
+        QCOMPARE(reopened->tagNames(reopened->images()[std::size_t(reopened->indexOfPath("incoming/model/" + names[0]))]),
+                 expected[0]);
+        QCOMPARE(workflow::trainingDataFromProject(m_project).awaitingReview, suggested);
+    }
+
+    // The Label workspace lists them; Space confirms the suggestions of the selection.
+    window->workspaces()->setCurrentWidget(window->labelingWorkspace());
+    LabelingWorkspace *labeling = window->labelingWorkspace();
+    QComboBox *mode = labeling->filterBar()->modeCombo();
+    mode->setCurrentIndex(mode->findData(int(ImageFilter::Mode::Suggested)));
+    QTRY_COMPARE(labeling->imageModel()->rowCount(), suggested);
+    ThumbnailGrid *grid = labeling->thumbnailGrid();
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    grid->setFocus();
+    grid->setCurrentIndex(labeling->imageModel()->index(suggested - 1));
+    if (qEnvironmentVariableIsSet("TAGWISE_SCREENSHOT_DIR")) {
+        QTRY_COMPARE(labeling->thumbnailLoader()->queuedCount(), 0);
+        QTest::qWait(500);
+        test::saveScreenshot(window.get(), "label-suggested");
+    }
+    QTest::keyClick(grid, Qt::Key_Space);
+    const qint64 confirmed = labeling->imageModel()->record(suggested - 1)->id;
+    QVERIFY(store->image(confirmed)->reviewed && store->image(confirmed)->suggested.empty());
+    QVERIFY(store->image(confirmed)->isLabeled());
+    window->undoStack()->undo();
+    QVERIFY(!store->image(confirmed)->reviewed && !store->image(confirmed)->suggested.empty());
+
+    // Undo of the addition takes the suggestions off; the files stay listed.
+    window->undoStack()->undo();
+    for (int row = 0; row < 3; ++row) {
+        const ImageRecord *image = store->image(store->images()[std::size_t(store->indexOfPath("incoming/model/" + names[row]))].id);
+        QVERIFY(image->tags.empty() && image->suggested.empty());
+    }
+    window->undoStack()->redo();
+
+    // Adding the same files again copies nothing more.
+    const int images = store->imageCount();
+    QVERIFY(classify->addToProject({{QDir(m_drops).filePath(names[1]), {}}}, "incoming/model"));
+    QCOMPARE(store->imageCount(), images);
+    QCOMPARE(QDir(store->absolutePath("incoming/model")).entryList(QDir::Files).size(), 3);
 }
 
 QTEST_MAIN(TestClassifyWorkspace)

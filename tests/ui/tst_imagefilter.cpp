@@ -12,6 +12,7 @@ class TestImageFilter : public QObject
 private Q_SLOTS:
     void matches_data();
     void matches();
+    void suggested();
     void isActive();
 };
 
@@ -80,6 +81,21 @@ void TestImageFilter::matches()
     image.reviewed = reviewed;
     image.missing = missing;
     QCOMPARE(filter.matches(image), expected);
+}
+
+void TestImageFilter::suggested()
+{
+    ImageFilter filter;
+    filter.mode = ImageFilter::Mode::Suggested;
+    ImageRecord image;
+    image.path = QStringLiteral("classified/a.png");
+    image.tags = {1, 3};
+    QVERIFY(!filter.matches(image)); // a person's tags
+    image.suggested = {3};
+    QVERIFY(filter.matches(image));
+    QVERIFY(!image.isLabeled());
+    image.suggested.clear();
+    QVERIFY(image.isLabeled());
 }
 
 void TestImageFilter::isActive()

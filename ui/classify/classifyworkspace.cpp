@@ -4,8 +4,11 @@
 #include "core/ml/json.h"
 #include "core/ml/predictor.h"
 #include "core/project/projectstore.h"
+#include "core/project/projecterror.h"
 #include "core/workflow/projectruns.h"
+#include "ui/classify/addtoprojectdialog.h"
 #include "ui/modelviews.h"
+#include "ui/projecteditor.h"
 
 #include <QAbstractTableModel>
 #include <QApplication>
@@ -25,6 +28,7 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSlider>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -191,8 +195,9 @@ struct ClassifyWorkspace::Job
     std::vector<workflow::ClassifiedImage> results;
 };
 
-ClassifyWorkspace::ClassifyWorkspace(QWidget *parent)
+ClassifyWorkspace::ClassifyWorkspace(ProjectEditor *editor, QWidget *parent)
     : QWidget(parent)
+    , m_editor(editor)
     , m_cancel(std::make_shared<std::atomic<bool>>(false))
     , m_done(std::make_shared<std::atomic<int>>(0))
     , m_total(std::make_shared<std::atomic<int>>(0))
@@ -242,6 +247,11 @@ void ClassifyWorkspace::createWidgets()
     auto *exportButton = new QPushButton(tr("Export…"));
     exportButton->setObjectName(QStringLiteral("exportResultsButton"));
     auto *clearButton = new QPushButton(tr("Clear"));
+    m_addButton = new QPushButton(tr("Add to Project…"));
+    m_addButton->setObjectName(QStringLiteral("addToProjectButton"));
+    m_addButton->setToolTip(tr("Copy the images shown (or the selected ones, when several are) into the project, "
+                               "with the predicted tags as suggestions to review"));
+    m_addButton->setEnabled(false);
     m_progress = new QProgressBar;
     m_progress->setVisible(false);
     m_cancelButton = new QPushButton(tr("Cancel"));
@@ -256,6 +266,7 @@ void ClassifyWorkspace::createWidgets()
     top->addStretch(1);
     top->addWidget(m_progress);
     top->addWidget(m_cancelButton);
+    top->addWidget(m_addButton);
     top->addWidget(exportButton);
     top->addWidget(clearButton);
 
@@ -274,7 +285,7 @@ void ClassifyWorkspace::createWidgets()
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(-1, Qt::AscendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setStretchLastSection(true);
@@ -369,6 +380,7 @@ void ClassifyWorkspace::createWidgets()
                                                                                                          : QStringLiteral("planet"));
     });
     connect(clearButton, &QPushButton::clicked, this, &ClassifyWorkspace::clear);
+    connect(m_addButton, &QPushButton::clicked, this, &ClassifyWorkspace::openAddToProject);
     connect(m_cancelButton, &QPushButton::clicked, this, &ClassifyWorkspace::cancel);
     connect(m_tagFilter, &QComboBox::activated, this, &ClassifyWorkspace::applyFilter);
     connect(m_confidence, &QDoubleSpinBox::valueChanged, this, &ClassifyWorkspace::applyFilter);
@@ -517,6 +529,7 @@ void ClassifyWorkspace::startNext()
     m_progress->setRange(0, 0);
     m_progress->setVisible(true);
     m_cancelButton->setVisible(true);
+    m_addButton->setEnabled(false);
     m_summary->setText(tr("Classifying…"));
     m_job.setFuture(QtConcurrent::run([explainer = m_explainer, inputs, cancel = m_cancel, done = m_done, total = m_total] {
         auto job = std::make_shared<Job>();
@@ -577,6 +590,9 @@ const std::vector<workflow::ClassifiedImage> &ClassifyWorkspace::results() const
 
 void ClassifyWorkspace::updateSummary()
 {
+    const auto &shown = results();
+    m_addButton->setEnabled(m_store && !m_store->isReadOnly() && !m_job.isRunning()
+                            && std::any_of(shown.begin(), shown.end(), [](const auto &image) { return image.error.isEmpty(); }));
     if (!m_modelError.isEmpty()) {
         m_summary->setText(tr("The model cannot be loaded: %1").arg(m_modelError));
         return;
@@ -599,6 +615,77 @@ void ClassifyWorkspace::updateSummary()
     if (m_cancel->load())
         text += QStringLiteral("; ") + tr("canceled");
     m_summary->setText(text);
+}
+
+void ClassifyWorkspace::openAddToProject()
+{
+    if (!m_store || m_tags.isEmpty())
+        return;
+    // The selected rows when several are, else every row the filter shows (one
+    // selected row is the one looked at); never an unreadable one.
+    QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (rows.size() < 2) {
+        rows.clear();
+        for (int row = 0; row < m_proxy->rowCount(); ++row)
+            rows.append(m_proxy->index(row, 0));
+    }
+    std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    QStringList paths;
+    std::vector<std::vector<bool>> predicted;
+    for (const QModelIndex &index : std::as_const(rows)) {
+        const workflow::ClassifiedImage &image = results()[std::size_t(index.data(ClassifiedModel::RowRole).toInt())];
+        if (!image.error.isEmpty())
+            continue;
+        paths << image.path;
+        std::vector<bool> on(std::size_t(m_tags.size()));
+        for (std::size_t t = 0; t < on.size(); ++t)
+            on[t] = image.probabilities[t] >= m_thresholds[t];
+        predicted.push_back(std::move(on));
+    }
+    if (paths.isEmpty()) {
+        Q_EMIT statusMessage(tr("No readable image to add"));
+        return;
+    }
+    const QString folder = m_store->setting(QStringLiteral("classifyFolder"), QStringLiteral("classified"));
+    auto *dialog = new AddToProjectDialog(paths, m_tags, predicted, folder, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { addToProject(dialog->images(), dialog->folder()); });
+    dialog->open();
+}
+
+bool ClassifyWorkspace::addToProject(const QList<ImageTags> &images, const QString &folder)
+{
+    if (!m_store || images.isEmpty())
+        return false;
+    workflow::CopiedImages copied;
+    try {
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        const auto restore = qScopeGuard([] { QApplication::restoreOverrideCursor(); });
+        copied = workflow::copyIntoProject(*m_store, images, folder);
+    } catch (const ProjectError &error) {
+        Q_EMIT errorRaised(tr("Add to Project"), error.message());
+        return false;
+    }
+    const QList<ImageTags> rows = copied.rows;
+    const bool ok = !rows.isEmpty()
+                    && m_editor->applyImport(tr("Add %n images with suggested tags", nullptr, int(rows.size())),
+                                             [rows](ProjectStore &store) {
+                                                 store.applyImageTags(rows, false, TagSource::Model);
+                                             });
+    if (ok) {
+        try {
+            m_store->setSetting(QStringLiteral("classifyFolder"), folder);
+        } catch (const ProjectError &) {
+            // Only the folder offered next time is lost.
+        }
+        Q_EMIT statusMessage(tr("%n images added to the project with the model's tags as suggestions; the Label "
+                                "workspace lists them under \"Suggested by a model\"",
+                                nullptr, int(rows.size())));
+    }
+    if (!copied.problems.isEmpty())
+        Q_EMIT errorRaised(tr("Add to Project"), tr("%n images could not be added:", nullptr, int(copied.problems.size()))
+                                                     + QLatin1Char('\n') + copied.problems.join(QLatin1Char('\n')));
+    return ok;
 }
 
 void ClassifyWorkspace::applyFilter()

@@ -24,6 +24,7 @@ class QTableWidget;
 namespace tagwise {
 
 class ClassifiedModel;
+class ProjectEditor;
 class ProjectStore;
 
 /**
@@ -35,14 +36,16 @@ class ProjectStore;
  * the Grad-CAM of any tag. Folders are searched recursively; progress shows
  * and Cancel stops; unreadable files get their own error and the rest go on.
  * The results export as a Planet CSV (predicted tags), a CSV of every
- * probability, or predict's JSON.
+ * probability, or predict's JSON. "Add to project" copies the images shown
+ * (or those selected, when several are) into the project with their predicted tags, corrected by a
+ * person first, as suggestions of the model (undoable).
  */
 class ClassifyWorkspace final : public QWidget
 {
     Q_OBJECT
 
 public:
-    explicit ClassifyWorkspace(QWidget *parent = nullptr);
+    explicit ClassifyWorkspace(ProjectEditor *editor, QWidget *parent = nullptr);
     ~ClassifyWorkspace() override;
 
     void setStore(ProjectStore *store);
@@ -68,6 +71,15 @@ public:
     bool exportResults(const QString &file, const QString &format);
     /// Shows result \a row (of results()) in the detail panel, with the Grad-CAM of \a tag.
     void showResult(int row, int tag);
+    /// Opens the "Add to project" dialog for the images shown (those selected, when several are).
+    void openAddToProject();
+    /**
+     * Copies \a images (absolute paths, tags) into \a folder of the project and
+     * saves their tags as the model's suggestions, as one undoable step. Files
+     * that cannot be copied are reported and the rest go on; false when
+     * nothing was added.
+     */
+    bool addToProject(const QList<ImageTags> &images, const QString &folder);
 
     QComboBox *runBox() const { return m_runBox; }
     QTableView *resultTable() const { return m_table; }
@@ -75,6 +87,7 @@ public:
     QDoubleSpinBox *confidenceFilter() const { return m_confidence; }
     QProgressBar *progressBar() const { return m_progress; }
     QPushButton *cancelButton() const { return m_cancelButton; }
+    QPushButton *addToProjectButton() const { return m_addButton; }
     QLabel *camView() const { return m_camView; }
     QComboBox *camTagBox() const { return m_camTag; }
     QTableWidget *probabilityTable() const { return m_probabilities; }
@@ -103,6 +116,7 @@ private:
     void updateSummary();
     QString pasteFolder();
 
+    ProjectEditor *m_editor;
     QPointer<ProjectStore> m_store;
     QString m_activeRun;
     QString m_run;
@@ -127,6 +141,7 @@ private:
     QLabel *m_summary = nullptr;
     QProgressBar *m_progress = nullptr;
     QPushButton *m_cancelButton = nullptr;
+    QPushButton *m_addButton = nullptr;
     QTableView *m_table = nullptr;
     QComboBox *m_tagFilter = nullptr;
     QDoubleSpinBox *m_confidence = nullptr;

@@ -35,6 +35,7 @@ FilterBar::FilterBar(QWidget *parent)
     m_mode->addItem(tr("Has tag"), int(Mode::HasTag));
     m_mode->addItem(tr("Lacks tag"), int(Mode::LacksTag));
     m_mode->addItem(tr("Missing files"), int(Mode::Missing));
+    m_mode->addItem(tr("Suggested by a model"), int(Mode::Suggested));
     m_mode->setToolTip(tr("Which images to show"));
     m_tag->setToolTip(tr("The tag to filter by"));
     m_tag->setMinimumContentsLength(10);
@@ -121,6 +122,8 @@ void FilterBar::setCounts(int shown, int total)
         m_count->setText(total == 1 ? tr("1 image") : tr("%1 images").arg(locale.toString(total)));
     else
         m_count->setText(tr("%1 of %2 images").arg(locale.toString(shown), locale.toString(total)));
+    // The count is never cut; the search field gives way instead.
+    m_count->setMinimumWidth(m_count->sizeHint().width());
 }
 
 void FilterBar::rebuildTags()

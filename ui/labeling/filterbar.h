@@ -17,7 +17,7 @@ class ProjectStore;
 
 /**
  * Chooses which images the grid shows: a mode (all, untagged, not reviewed,
- * has tag X, lacks tag X, missing files), the tag of the tag modes, and a text
+ * has tag X, lacks tag X, missing files, tags suggested by a model), the tag of the tag modes, and a text
  * that file paths must contain (applied after a short pause in typing). Shows
  * how many images pass.
  */

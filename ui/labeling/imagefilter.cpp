@@ -25,6 +25,9 @@ bool ImageFilter::matches(const ImageRecord &image) const
     case Mode::Missing:
         pass = image.missing;
         break;
+    case Mode::Suggested:
+        pass = !image.suggested.empty();
+        break;
     }
     return pass && (text.isEmpty() || image.path.contains(text, Qt::CaseInsensitive));
 }

@@ -10,7 +10,7 @@ struct ImageRecord;
 /// Which images the grid shows: a mode and a text that file paths must contain.
 struct ImageFilter
 {
-    enum class Mode { All, Untagged, NotReviewed, HasTag, LacksTag, Missing };
+    enum class Mode { All, Untagged, NotReviewed, HasTag, LacksTag, Missing, Suggested };
 
     Mode mode = Mode::All;
     qint64 tagId = 0;  ///< the tag of HasTag / LacksTag

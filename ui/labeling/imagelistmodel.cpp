@@ -132,6 +132,14 @@ QVariant ImageListModel::data(const QModelIndex &index, int role) const
         QString tip = image->path;
         const QStringList names = m_store->tagNames(*image);
         tip += QLatin1Char('\n') + (names.isEmpty() ? tr("No tags") : names.join(QStringLiteral(", ")));
+        if (!image->suggested.empty()) {
+            QStringList suggested;
+            for (qint64 id : image->suggested) {
+                if (const TagInfo *tag = m_store->tag(id))
+                    suggested.append(tag->name);
+            }
+            tip += QLatin1Char('\n') + tr("Suggested by a model: %1 (Space confirms them)").arg(suggested.join(QStringLiteral(", ")));
+        }
         if (image->missing)
             tip += QLatin1Char('\n') + tr("The file is missing; its tags are kept.");
         const QString error = data(index, ThumbnailErrorRole).toString();

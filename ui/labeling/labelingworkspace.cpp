@@ -150,6 +150,7 @@ void LabelingWorkspace::createActions()
         {ImageFilter::Mode::Untagged, tr("&Untagged")},
         {ImageFilter::Mode::NotReviewed, tr("&Not Reviewed")},
         {ImageFilter::Mode::Missing, tr("&Missing Files")},
+        {ImageFilter::Mode::Suggested, tr("&Suggested by a Model")},
     };
     for (const auto &[mode, text] : modes) {
         auto *action = new QAction(text, m_filterGroup);
@@ -340,14 +341,19 @@ void LabelingWorkspace::updateCaption()
         details += tr("%1 × %2").arg(m_preview->originalSize().width()).arg(m_preview->originalSize().height())
                    + QStringLiteral(" · ");
     details += image->reviewed ? tr("reviewed") : tr("not reviewed");
+    if (!image->suggested.empty())
+        details += QStringLiteral(" · ") + tr("tags with ? suggested by a model (Space confirms them)");
     if (image->missing)
         details += QStringLiteral(" · <span style='color:#b03030'>") + tr("file missing") + QStringLiteral("</span>");
 
     QStringList chips;
     for (const TagInfo &tag : m_store->tags()) {
-        if (image->hasTag(tag.id))
-            chips << QStringLiteral("<span style='color:%1'>&#9632;</span>&nbsp;%2")
-                         .arg(tag.color, tag.name.toHtmlEscaped());
+        if (!image->hasTag(tag.id))
+            continue;
+        // A suggestion: a hollow square and a "?", as on the thumbnails.
+        chips << (image->isSuggested(tag.id) ? QStringLiteral("<span style='color:%1'>&#9633;</span>&nbsp;<i>%2?</i>")
+                                             : QStringLiteral("<span style='color:%1'>&#9632;</span>&nbsp;%2"))
+                     .arg(tag.color, tag.name.toHtmlEscaped());
     }
     const QString tags = chips.isEmpty() ? QStringLiteral("<i>") + tr("no tags") + QStringLiteral("</i>")
                                          : chips.join(QStringLiteral("&nbsp;&nbsp; "));

@@ -197,6 +197,7 @@ void TagPanel::refreshStates()
     if (!m_store)
         return;
     QHash<qint64, int> selected;
+    QHash<qint64, int> suggested;
     int present = 0;
     for (qint64 id : std::as_const(m_selection)) {
         const ImageRecord *image = m_store->image(id);
@@ -205,6 +206,8 @@ void TagPanel::refreshStates()
         ++present;
         for (qint64 tagId : image->tags)
             ++selected[tagId];
+        for (qint64 tagId : image->suggested)
+            ++suggested[tagId];
     }
     const QHash<qint64, int> counts = m_store->tagCounts();
     const QLocale locale;
@@ -216,9 +219,18 @@ void TagPanel::refreshStates()
         it->box->setCheckState(state);
         it->box->setEnabled(present > 0);
         it->count->setText(locale.toString(counts.value(it.key())));
-        it->box->setToolTip(present > 0 ? tr("Selected images with this tag: %1 of %2")
-                                              .arg(locale.toString(have), locale.toString(present))
-                                        : tr("Select images to tag them"));
+        // A model's suggestion shows in italics until a person confirms it.
+        const int proposed = suggested.value(it.key());
+        QFont font = it->box->font();
+        font.setItalic(proposed > 0);
+        it->box->setFont(font);
+        QString tip = present > 0 ? tr("Selected images with this tag: %1 of %2")
+                                        .arg(locale.toString(have), locale.toString(present))
+                                  : tr("Select images to tag them");
+        if (proposed > 0)
+            tip += QLatin1Char('\n') + tr("Suggested by a model on %1 of them: Space confirms, a click clears it")
+                                          .arg(locale.toString(proposed));
+        it->box->setToolTip(tip);
     }
     if (present == 0)
         m_header->setText(tr("Select images to tag them."));

@@ -155,28 +155,36 @@ void ThumbnailDelegate::paintChips(QPainter *painter, const QRect &area, const Q
     const ImageRecord *image = m_model->record(index.row());
     if (!image || image->tags.empty())
         return;
-    std::vector<const ImageListModel::TagStyle *> styles;
-    styles.reserve(image->tags.size());
+    struct Chip
+    {
+        const ImageListModel::TagStyle *style;
+        bool suggested;
+    };
+    std::vector<Chip> chips;
+    chips.reserve(image->tags.size());
     for (qint64 id : image->tags) {
         if (const ImageListModel::TagStyle *style = m_model->tagStyle(id))
-            styles.push_back(style);
+            chips.push_back({style, image->isSuggested(id)});
     }
-    std::sort(styles.begin(), styles.end(), [](auto *a, auto *b) { return a->order < b->order; });
+    std::sort(chips.begin(), chips.end(), [](const Chip &a, const Chip &b) { return a.style->order < b.style->order; });
 
     const QFont font = chipFont(painter->font());
     const QFontMetrics metrics(font);
     painter->setFont(font);
     int x = area.left();
     const int right = area.right();
-    for (size_t i = 0; i < styles.size(); ++i) {
-        const QString more = QStringLiteral("+%1").arg(styles.size() - i);
+    for (size_t i = 0; i < chips.size(); ++i) {
+        const ImageListModel::TagStyle *style = chips[i].style;
+        const QString more = QStringLiteral("+%1").arg(chips.size() - i);
         const int moreWidth = metrics.horizontalAdvance(more) + 8;
-        const bool last = i + 1 == styles.size();
+        const bool last = i + 1 == chips.size();
         const int room = right - x + 1 - (last ? 0 : moreWidth + kChipGap);
-        QString text = metrics.elidedText(styles[i]->name, Qt::ElideRight, std::min(kChipMaxWidth, room) - 8);
+        // A suggestion of a model ends in "?" until a person confirms it.
+        const QString name = chips[i].suggested ? style->name + QLatin1Char('?') : style->name;
+        QString text = metrics.elidedText(name, Qt::ElideRight, std::min(kChipMaxWidth, room) - 8);
         int width = metrics.horizontalAdvance(text) + 8;
         // A chip cut to a letter or two says nothing: count the rest instead.
-        const bool cut = text != styles[i]->name && text.size() < std::min<qsizetype>(styles[i]->name.size(), 5);
+        const bool cut = text != name && text.size() < std::min<qsizetype>(name.size(), 5);
         if (room < 22 || cut) {
             // No room for this chip: say how many are left.
             painter->setPen(Qt::NoPen);
@@ -187,10 +195,20 @@ void ThumbnailDelegate::paintChips(QPainter *painter, const QRect &area, const Q
             return;
         }
         const QRect chip(x, area.top(), width, kChipHeight);
-        painter->setPen(Qt::NoPen);
-        painter->setBrush(styles[i]->color);
-        painter->drawRoundedRect(chip, 4, 4);
-        painter->setPen(textOn(styles[i]->color));
+        if (chips[i].suggested) {
+            // Hollow, with a dashed edge: proposed, not decided.
+            QColor fill = style->color;
+            fill.setAlpha(40);
+            painter->setPen(QPen(style->color, 1.2, Qt::DashLine));
+            painter->setBrush(fill);
+            painter->drawRoundedRect(QRectF(chip).adjusted(0.6, 0.6, -0.6, -0.6), 4, 4);
+            painter->setPen(style->color.darker(150));
+        } else {
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(style->color);
+            painter->drawRoundedRect(chip, 4, 4);
+            painter->setPen(textOn(style->color));
+        }
         painter->drawText(chip, Qt::AlignCenter, text);
         x += width + kChipGap;
     }

@@ -2,6 +2,7 @@
 #include "core/project/projecterror.h"
 #include "core/project/projectstore.h"
 #include "core/project/scanplan.h"
+#include "core/project/schema.h"
 
 #include <QDir>
 #include <QFile>
@@ -29,12 +30,16 @@ void writeFile(const QString &path, const QByteArray &bytes)
     file.write(bytes);
 }
 
-// image path -> sorted tag names, reviewed flag: what a user would compare.
+// image path -> sorted tag names ("?" after a suggestion), reviewed flag: what a user would compare.
 QMap<QString, QString> snapshot(const ProjectStore &store)
 {
     QMap<QString, QString> map;
     for (const ImageRecord &image : store.images()) {
-        QStringList names = store.tagNames(image);
+        QStringList names;
+        for (const TagInfo &tag : store.tags()) {
+            if (image.hasTag(tag.id))
+                names.append(tag.name + (image.isSuggested(tag.id) ? QStringLiteral("?") : QString()));
+        }
         names.sort();
         map.insert(image.path, names.join(QLatin1Char(' ')) + (image.reviewed ? QStringLiteral(" [r]") : QString())
                                    + (image.missing ? QStringLiteral(" [missing]") : QString()));
@@ -68,6 +73,8 @@ private Q_SLOTS:
     void shortcutMovesBetweenTags();
     void deleteAndRestoreTag();
     void mergeTags();
+    void suggestionsOfAModel();
+    void suggestionsSurviveDeleteMergeAndUndo();
     void applyImageTagsAddsAndReplaces();
     void applyImageTagsIsAllOrNothing();
     void scanFindsNewVanishedMovedReturned();
@@ -280,6 +287,86 @@ void TestProjectStore::mergeTags()
     QVERIFY_THROWS_EXCEPTION(ProjectError, store->mergeTags(into, into));
 }
 
+void TestProjectStore::suggestionsOfAModel()
+{
+    QTemporaryDir dir;
+    auto store = ProjectStore::open(dir.path());
+    store->addImages(scanned({QStringLiteral("1.png")}));
+    const qint64 mine = store->addTag(QStringLiteral("cat"));
+    store->setTag({store->images()[0].id}, mine, true);
+    writeFile(dir.filePath(QStringLiteral("new/2.png")), "x");
+
+    // A model's tags are suggestions; a tag a person gave stays the person's.
+    store->applyImageTags({{QStringLiteral("1.png"), {QStringLiteral("cat"), QStringLiteral("dog")}},
+                           {QStringLiteral("new/2.png"), {QStringLiteral("dog")}}},
+                          false, TagSource::Model);
+    QMap<QString, QString> expected = {{QStringLiteral("1.png"), QStringLiteral("cat dog?")},
+                                       {QStringLiteral("new/2.png"), QStringLiteral("dog?")}};
+    QCOMPARE(snapshot(*store), expected);
+    QCOMPARE(snapshot(*ProjectStore::open(dir.path())), expected);
+    const qint64 one = store->images()[0].id, two = store->images()[1].id;
+    const qint64 dog = store->tagByName(QStringLiteral("dog"))->id;
+    QVERIFY(!store->image(one)->isLabeled()); // waits for a person
+    QVERIFY(!store->image(two)->isLabeled());
+
+    // Ticking a suggested tag confirms it; undo makes it a suggestion again.
+    const QList<TagState> previous = store->setTag({one, two}, dog, true);
+    QCOMPARE(previous.size(), 2);
+    QVERIFY(previous[0].on && previous[0].suggested);
+    QCOMPARE(snapshot(*ProjectStore::open(dir.path()))[QStringLiteral("1.png")], QStringLiteral("cat dog"));
+    QVERIFY(store->image(one)->isLabeled());
+    store->setTagStates(dog, previous);
+    QCOMPARE(snapshot(*store), expected);
+    QCOMPARE(snapshot(*ProjectStore::open(dir.path())), expected);
+
+    // Clearing one rejects it for good.
+    store->setTag({two}, dog, false);
+    QCOMPARE(snapshot(*store)[QStringLiteral("new/2.png")], QString());
+
+    // Accepting confirms all of an image's suggestions; restoring undoes it.
+    const QList<Suggestion> accepted = store->acceptSuggestions({one, two});
+    QCOMPARE(accepted.size(), 1);
+    QCOMPARE(accepted[0].imageId, one);
+    QCOMPARE(accepted[0].tagId, dog);
+    QCOMPARE(snapshot(*ProjectStore::open(dir.path()))[QStringLiteral("1.png")], QStringLiteral("cat dog"));
+    store->restoreSuggestions(accepted);
+    QCOMPARE(snapshot(*ProjectStore::open(dir.path()))[QStringLiteral("1.png")], QStringLiteral("cat dog?"));
+
+    // An import is a person's word: it confirms every tag of the images it lists.
+    store->applyImageTags({{QStringLiteral("1.png"), {QStringLiteral("cat")}}}, false);
+    QCOMPARE(snapshot(*ProjectStore::open(dir.path()))[QStringLiteral("1.png")], QStringLiteral("cat dog [r]"));
+}
+
+void TestProjectStore::suggestionsSurviveDeleteMergeAndUndo()
+{
+    QTemporaryDir dir;
+    auto store = ProjectStore::open(dir.path());
+    store->addImages(scanned({QStringLiteral("1.png"), QStringLiteral("2.png"), QStringLiteral("3.png")}));
+    store->applyImageTags({{QStringLiteral("1.png"), {QStringLiteral("auto"), QStringLiteral("car")}},
+                           {QStringLiteral("2.png"), {QStringLiteral("auto")}}},
+                          false, TagSource::Model);
+    const qint64 from = store->tagByName(QStringLiteral("auto"))->id;
+    const qint64 into = store->tagByName(QStringLiteral("car"))->id;
+    const qint64 a = store->images()[0].id, b = store->images()[1].id, c = store->images()[2].id;
+    store->setTag({c}, from, true); // a person's
+    const QMap<QString, QString> before = snapshot(*store);
+
+    const TagInfo info = *store->tag(from);
+    const QList<qint64> had = store->deleteTag(from);
+    store->restoreTag(info, had, {a, b});
+    QCOMPARE(snapshot(*store), before);
+    QCOMPARE(snapshot(*ProjectStore::open(dir.path())), before);
+
+    // Merged: a pair stays a suggestion only when nobody confirmed either tag on it.
+    store->setTag({a}, into, true);
+    store->mergeTags(from, into);
+    const QMap<QString, QString> merged = {{QStringLiteral("1.png"), QStringLiteral("car")},
+                                           {QStringLiteral("2.png"), QStringLiteral("car?")},
+                                           {QStringLiteral("3.png"), QStringLiteral("car")}};
+    QCOMPARE(snapshot(*store), merged);
+    QCOMPARE(snapshot(*ProjectStore::open(dir.path())), merged);
+}
+
 void TestProjectStore::applyImageTagsAddsAndReplaces()
 {
     QTemporaryDir dir;
@@ -449,7 +536,12 @@ void TestProjectStore::migratesAVersionOneDatabase()
     {
         QSqlQuery version(check);
         QVERIFY(version.exec(QStringLiteral("PRAGMA user_version")) && version.next());
-        QCOMPARE(version.value(0).toInt(), 2);
+        QCOMPARE(version.value(0).toInt(), schema::kVersion);
+        // Every tag of an older project is a person's.
+        QSqlQuery suggested(check);
+        QVERIFY(suggested.exec(QStringLiteral("SELECT COUNT(*), SUM(suggested) FROM image_tags")) && suggested.next());
+        QCOMPARE(suggested.value(0).toInt(), 5);
+        QCOMPARE(suggested.value(1).toInt(), 0);
         QSqlQuery runs(check);
         QVERIFY(runs.exec(QStringLiteral("SELECT id, status FROM runs")) && runs.next());
         QCOMPARE(runs.value(0).toString(), QStringLiteral("first"));

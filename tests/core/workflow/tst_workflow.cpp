@@ -2,6 +2,9 @@
 // (projectruns.h), on data and files made here.
 
 #include "core/ml/trainconfig.h"
+#include "core/project/projecterror.h"
+#include "core/project/projectstore.h"
+#include "core/workflow/classification.h"
 #include "core/workflow/datacheck.h"
 #include "core/workflow/projectruns.h"
 
@@ -52,6 +55,7 @@ private Q_SLOTS:
     void configTextRoundTrips();
     void damagedMetricsAreSaid();
     void runLockIsSeenByOthers();
+    void copyIntoProjectNeverOverwrites();
 };
 
 void TestWorkflow::checkTrainingData_data()
@@ -71,6 +75,8 @@ void TestWorkflow::checkTrainingData_data()
     QTest::newRow("a tag nobody has") << 40 << 5 << false << false << 0 << false << QStringLiteral("cannot learn them: dog");
     QTest::newRow("few examples") << 6 << 5 << true << false << 0 << false << QStringLiteral("cat (6), dog (6)");
     QTest::newRow("left out") << 40 << 5 << true << false << 7 << false << QStringLiteral("7 images are left out");
+    QTest::newRow("awaiting review") << 40 << 5 << true << false << -3 << false
+                                     << QStringLiteral("3 images are left out until a person reviews them");
 }
 
 void TestWorkflow::checkTrainingData()
@@ -91,7 +97,8 @@ void TestWorkflow::checkTrainingData()
                 s.target.clear();
         }
     }
-    d.leftOut = leftOut;
+    // A negative count: images a model tagged, waiting for a person.
+    (leftOut >= 0 ? d.leftOut : d.awaitingReview) = std::abs(leftOut);
     const QList<DataIssue> issues = workflow::checkTrainingData(d);
     QCOMPARE(workflow::hasBlockingIssue(issues), blocking);
     if (expected.isEmpty()) {
@@ -186,6 +193,54 @@ void TestWorkflow::runLockIsSeenByOthers()
         QVERIFY(workflow::RunLock::isHeld(run));
     }
     QVERIFY(!workflow::RunLock::isHeld(run));
+}
+
+void TestWorkflow::copyIntoProjectNeverOverwrites()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QDir(dir.path()).mkpath(QStringLiteral("project/incoming"));
+    QDir(dir.path()).mkpath(QStringLiteral("drops"));
+    auto store = ProjectStore::open(dir.filePath(QStringLiteral("project")));
+    const QString taken = store->absolutePath(QStringLiteral("incoming/a.png"));
+    QVERIFY(writeBytes(taken, "a person's image"));
+    QVERIFY(writeBytes(store->absolutePath(QStringLiteral("inside.png")), "already here"));
+    const QString a = dir.filePath(QStringLiteral("drops/a.png"));
+    QVERIFY(writeBytes(a, "a new image"));
+    const QString b = dir.filePath(QStringLiteral("drops/b.png"));
+    QVERIFY(writeBytes(b, "another"));
+    const QList<ImageTags> images = {{a, {QStringLiteral("cat")}},
+                                     {b, {}},
+                                     {store->absolutePath(QStringLiteral("inside.png")), {QStringLiteral("dog")}},
+                                     {dir.filePath(QStringLiteral("drops/gone.png")), {}}};
+
+    workflow::CopiedImages copied = workflow::copyIntoProject(*store, images, QStringLiteral("incoming"));
+    QCOMPARE(copied.copied, 2);
+    QCOMPARE(copied.reused, 1);
+    QCOMPARE(copied.rows.size(), 3);
+    // A taken name gets a number; the file there is untouched.
+    QCOMPARE(copied.rows[0].path, QStringLiteral("incoming/a-2.png"));
+    QCOMPARE(copied.rows[0].tags, QStringList{QStringLiteral("cat")});
+    QCOMPARE(copied.rows[1].path, QStringLiteral("incoming/b.png"));
+    QCOMPARE(copied.rows[2].path, QStringLiteral("inside.png"));
+    QFile kept(taken);
+    QVERIFY(kept.open(QIODevice::ReadOnly));
+    QCOMPARE(kept.readAll(), QByteArray("a person's image"));
+    QCOMPARE(copied.problems.size(), 1);
+    QVERIFY2(copied.problems[0].startsWith(dir.filePath(QStringLiteral("drops/gone.png")) + QStringLiteral(": ")),
+             qPrintable(copied.problems[0]));
+
+    // Adding the same files again copies nothing.
+    copied = workflow::copyIntoProject(*store, images.mid(0, 2), QStringLiteral("incoming"));
+    QCOMPARE(copied.copied, 0);
+    QCOMPARE(copied.reused, 2);
+    QCOMPARE(copied.rows[0].path, QStringLiteral("incoming/a-2.png"));
+    QCOMPARE(QDir(store->absolutePath(QStringLiteral("incoming"))).entryList(QDir::Files).size(), 3);
+
+    // Never outside the project, never into its hidden data.
+    for (const QString &folder : {QStringLiteral("../elsewhere"), QStringLiteral(".tagwise/runs"), dir.path()})
+        QVERIFY_THROWS_EXCEPTION(ProjectError, workflow::copyIntoProject(*store, images, folder));
+    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("elsewhere"))));
 }
 
 QTEST_GUILESS_MAIN(TestWorkflow)
