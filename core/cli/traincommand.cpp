@@ -38,6 +38,8 @@ const char *const kTrainUsage =
     "                         [--augment none|light|standard|strong | --no-augment] [--vflip]\n"
     "                         [--pos-weight] [--no-tune] [--ema DECAY] [--bf16 | --no-bf16] [--no-amp]\n"
     "                         [--minutes M]\n"
+    "                         [--weights FILE [--freeze backbone|none|until:LAYER] [--freeze-epochs N]\n"
+    "                          [--backbone-lr-scale X]]   (with --weights: backbone frozen for 1 epoch, then 0.1 x lr)\n"
     "                         (--out RUN_DIR | --find-lr)    (a project's run goes to DIR/.tagwise/runs/<id> by default)\n"
     "                         [--workers N] [--cache DIR | --no-cache]\n"
     "       tagwise-cli train --resume RUN_DIR [--threads N] [--workers N] [--device auto|cpu|cuda]\n"
@@ -99,6 +101,19 @@ ml::TrainConfig configFrom(const Options &o, ml::TrainConfig c)
         c.cpuBfloat16 = false;
     if (o.isSet(QStringLiteral("no-amp")))
         c.mixedPrecision = false;
+    if (o.isSet(QStringLiteral("weights"))) {
+        c.weights = QFileInfo(o.value(QStringLiteral("weights"))).absoluteFilePath().toStdString();
+        // Fine-tuning as usual: the new head learns first, then everything at a tenth of the rate.
+        c.freeze = "backbone";
+        c.freezeEpochs = 1;
+        c.backboneLrScale = 0.1;
+    } else if (o.isSet(QStringLiteral("freeze")) || o.isSet(QStringLiteral("freeze-epochs"))) {
+        throw UsageError(QStringLiteral("--freeze and --freeze-epochs need --weights"));
+    }
+    if (o.isSet(QStringLiteral("freeze")))
+        c.freeze = o.value(QStringLiteral("freeze")).toStdString();
+    c.freezeEpochs = o.integer(QStringLiteral("freeze-epochs"), c.freezeEpochs, 0, 100000);
+    c.backboneLrScale = o.number(QStringLiteral("backbone-lr-scale"), c.backboneLrScale, 1e-4, 10.0);
     return c;
 }
 
@@ -118,7 +133,8 @@ int runTrain(const QStringList &args, QTextStream &out, QTextStream &err)
     return runCommand("train", kTrainUsage, err, [&] {
         Options options({"project", "csv", "images", "val-csv", "arch", "size", "epochs", "batch", "lr", "beta",
                          "threads", "seed", "device", "out", "resume", "optimizer", "weight-decay", "schedule",
-                         "warmup", "patience", "workers", "cache", "augment", "ema", "minutes"},
+                         "warmup", "patience", "workers", "cache", "augment", "ema", "minutes", "weights", "freeze",
+                         "freeze-epochs", "backbone-lr-scale"},
                         {"no-augment", "vflip", "pos-weight", "no-tune", "bf16", "no-bf16", "no-amp", "no-cache", "find-lr"});
         options.parse(args);
         if (options.isSet(QStringLiteral("cache")) && options.isSet(QStringLiteral("no-cache")))
@@ -219,6 +235,8 @@ int runTrain(const QStringList &args, QTextStream &out, QTextStream &err)
                 out << ", " << data.heldOut << " test-split images held out";
             if (data.leftOut > 0)
                 out << ", " << data.leftOut << " untagged or missing images left out";
+            if (data.awaitingReview > 0)
+                out << ", " << data.awaitingReview << " images with tags a model suggested left out until reviewed";
             out << '\n';
             out.flush();
         }

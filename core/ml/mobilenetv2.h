@@ -21,6 +21,7 @@ public:
 
     torch::Tensor features(torch::Tensor x) override;
     torch::Tensor head(torch::Tensor features) override;
+    std::vector<std::string> headModules() const override { return {"classifier"}; }
 
 private:
     torch::nn::Sequential m_features{nullptr};

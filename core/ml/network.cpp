@@ -37,6 +37,11 @@ torch::Tensor NetworkImpl::forward(torch::Tensor x)
     return head(features(std::move(x)));
 }
 
+torch::Tensor NetworkImpl::embedding(torch::Tensor x)
+{
+    return features(std::move(x)).mean({2, 3});
+}
+
 void NetworkImpl::initialize(at::Generator &generator)
 {
     // The sampling functions take the generator's lock themselves.

@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace tagwise::ml {
 
@@ -49,6 +50,15 @@ public:
     virtual torch::Tensor head(torch::Tensor features) = 0;
     /// head(features(x)).
     torch::Tensor forward(torch::Tensor x);
+    /// What the backbone says of each image: features() averaged over the map, N x C.
+    virtual torch::Tensor embedding(torch::Tensor x);
+    /**
+     * The modules of the head (names of direct children, e.g. "fc" or
+     * "classifier"): their parameters depend on the tag count, are replaced
+     * when pretrained weights come from another task, and keep training when
+     * the backbone is frozen.
+     */
+    virtual std::vector<std::string> headModules() const = 0;
 
     /**
      * Draws every parameter anew from \a generator, as torchvision initialises

@@ -2,8 +2,9 @@
 
 #include "core/ml/mobilenetv2.h"
 #include "core/ml/network.h"
-#include "core/ml/resnet18.h"
+#include "core/ml/resnet.h"
 #include "core/ml/smallervggnet.h"
+#include "core/ml/vgg.h"
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <ATen/Context.h>
@@ -48,9 +49,17 @@ NetworkPtr build(const std::string &arch, int numTags, int inputSize)
     if (arch == "smallervggnet")
         return std::make_shared<SmallerVggNet>(numTags, inputSize);
     if (arch == "resnet18")
-        return std::make_shared<ResNet18>(numTags, inputSize);
-    if (arch == "mobilenetv2")
+        return std::make_shared<ResNet>(18, numTags, inputSize);
+    if (arch == "resnet34")
+        return std::make_shared<ResNet>(34, numTags, inputSize);
+    if (arch == "resnet50")
+        return std::make_shared<ResNet>(50, numTags, inputSize);
+    if (arch == "mobilenet_v2")
         return std::make_shared<MobileNetV2>(numTags, inputSize);
+    if (arch == "vgg16")
+        return std::make_shared<Vgg16>(false, numTags, inputSize);
+    if (arch == "vgg16_bn")
+        return std::make_shared<Vgg16>(true, numTags, inputSize);
     return nullptr;
 }
 
@@ -58,13 +67,20 @@ NetworkPtr build(const std::string &arch, int numTags, int inputSize)
 
 std::vector<std::string> architectureNames()
 {
-    return {"smallervggnet", "resnet18", "mobilenetv2"};
+    return {"smallervggnet", "resnet18", "resnet34", "resnet50", "mobilenet_v2", "vgg16", "vgg16_bn"};
+}
+
+std::string canonicalArchitecture(const std::string &arch)
+{
+    if (arch == "mobilenetv2") // the name before torchvision's spelling
+        return "mobilenet_v2";
+    const auto names = architectureNames();
+    return std::find(names.begin(), names.end(), arch) != names.end() ? arch : std::string();
 }
 
 bool isArchitecture(const std::string &arch)
 {
-    const auto names = architectureNames();
-    return std::find(names.begin(), names.end(), arch) != names.end();
+    return !canonicalArchitecture(arch).empty();
 }
 
 NetworkPtr createNetwork(const std::string &arch, int numTags, int inputSize, std::uint64_t seed)
@@ -75,7 +91,7 @@ NetworkPtr createNetwork(const std::string &arch, int numTags, int inputSize, st
     NetworkPtr network;
     {
         const GlobalGeneratorRestore restore;
-        network = build(arch, numTags, inputSize);
+        network = build(canonicalArchitecture(arch), numTags, inputSize);
     }
     if (network) {
         at::Generator generator = at::make_generator<at::CPUGeneratorImpl>(seed);

@@ -8,10 +8,15 @@
 
 namespace tagwise::ml {
 
-/// The architectures createNetwork() builds: {"smallervggnet", "resnet18", "mobilenetv2"}.
+/// The architectures createNetwork() builds, spelled as torchvision does: {"smallervggnet",
+/// "resnet18", "resnet34", "resnet50", "mobilenet_v2", "vgg16", "vgg16_bn"}.
 std::vector<std::string> architectureNames();
 
-/// Whether \a arch is one of architectureNames().
+/// The name in architectureNames() that \a arch means (it also takes the older
+/// "mobilenetv2"); empty when it is none.
+std::string canonicalArchitecture(const std::string &arch);
+
+/// Whether \a arch names one of architectureNames(), or an older name of one.
 bool isArchitecture(const std::string &arch);
 
 }

@@ -27,6 +27,7 @@ public:
 
     torch::Tensor features(torch::Tensor x) override;
     torch::Tensor head(torch::Tensor features) override;
+    std::vector<std::string> headModules() const override { return {"fc1", "bn_fc", "fc2"}; }
 
     /// The side of the feature maps for this input size (before the last pool).
     int featureSize() const { return m_featureSize; }

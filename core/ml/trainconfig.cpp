@@ -70,6 +70,10 @@ void TrainConfig::validate() const
     require(threads >= 0 && threads <= 1024, "threads must be between 0 (all cores) and 1024");
     require(emaDecay == 0.0 || (emaDecay >= 0.5 && emaDecay < 1.0), "the weight average's decay must be 0 (off) or in [0.5, 1)");
     require(workers >= 0 && workers <= 64, "workers must be between 0 and 64");
+    require(freeze == "none" || freeze == "backbone" || (freeze.rfind("until:", 0) == 0 && freeze.size() > 6),
+            "freeze must be none, backbone or until:LAYER");
+    require(freezeEpochs >= 0, "freeze epochs must not be negative");
+    require(backboneLrScale > 0.0 && backboneLrScale <= 10.0, "the backbone's learning-rate scale must be above 0 and at most 10");
     const AugmentationConfig &a = augmentation;
     require(a.warpProbability >= 0.0 && a.warpProbability <= 1.0, "warp probability must be between 0 and 1");
     require(a.rotationDegrees >= 0.0 && a.rotationDegrees <= 180.0, "rotation must be between 0 and 180 degrees");
@@ -105,6 +109,10 @@ Json TrainConfig::toJson() const
     json["workers"] = workers;
     json["tune_thresholds"] = tuneThresholds;
     json["ema_decay"] = emaDecay;
+    json["weights"] = weights;
+    json["freeze"] = freeze;
+    json["freeze_epochs"] = freezeEpochs;
+    json["backbone_lr_scale"] = backboneLrScale;
     return json;
 }
 
@@ -162,6 +170,10 @@ TrainConfig TrainConfig::fromJson(const Json &json)
     read(json, "workers", c.workers);
     read(json, "tune_thresholds", c.tuneThresholds);
     read(json, "ema_decay", c.emaDecay);
+    read(json, "weights", c.weights);
+    read(json, "freeze", c.freeze);
+    read(json, "freeze_epochs", c.freezeEpochs);
+    read(json, "backbone_lr_scale", c.backboneLrScale);
     return c;
 }
 

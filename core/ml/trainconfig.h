@@ -79,6 +79,15 @@ struct TrainConfig
     /// Validation, checkpoints and the model use an exponential moving average
     /// of the weights with this decay per step (0: the weights themselves).
     double emaDecay = 0.0;
+    /// Pretrained weights to start from (.safetensors or torch.save), by torchvision's
+    /// names; empty: random initialisation. Inputs are then normalised as ImageNet's.
+    std::string weights;
+    /// What does not train: "none", "backbone" or "until:LAYER" (see frozenParameters()).
+    std::string freeze = "none";
+    /// Epochs the freeze lasts; 0: the whole run. Afterwards everything trains.
+    int freezeEpochs = 0;
+    /// The backbone's learning rate as a share of learningRate (the head keeps learningRate).
+    double backboneLrScale = 1.0;
 
     /// Throws std::invalid_argument naming the first setting out of range.
     void validate() const;

@@ -18,7 +18,9 @@
 #include "core/ml/predictionset.h"
 #include "core/ml/modelweights.h"
 #include "core/ml/network.h"
+#include "core/ml/pretrained.h"
 #include "core/ml/thresholds.h"
+#include "core/ml/weightfile.h"
 
 #include <ATen/Context.h>
 #include <nlohmann/json.hpp>
@@ -28,6 +30,7 @@
 #include <cmath>
 #include <filesystem>
 #include <limits>
+#include <set>
 
 namespace tagwise::ml {
 
@@ -128,7 +131,11 @@ private:
     bool canceled() const { return m_trainer.m_feedback && m_trainer.m_feedback->isCanceled(); }
 
     void prepareData();
-    void buildModel();
+    void buildModel(bool resuming);
+    /// Freezes (requires_grad off, batch norm kept in eval) what the config freezes during \a epoch.
+    void applyFreeze(int epoch);
+    /// Sets the learning rate of every parameter group: the backbone's scaled.
+    void setLearningRate(double lr);
     std::unique_ptr<torch::optim::Optimizer> makeOptimizer();
     void restoreState(const Checkpoint &checkpoint);
     void saveCheckpoint();
@@ -160,6 +167,8 @@ private:
     /// The exponential moving average of m_network's weights, when the config asks for one.
     NetworkPtr m_average;
     std::unique_ptr<torch::optim::Optimizer> m_optimizer;
+    std::vector<double> m_groupScales; ///< of each parameter group's learning rate
+    std::vector<std::string> m_frozen;  ///< parameters the freeze covers
     std::unique_ptr<LrSchedule> m_schedule;
     torch::Tensor m_positiveWeight;
     /// Dropout's masks: a generator of the run's own, reseeded every epoch, so
@@ -223,7 +232,13 @@ void Trainer::Run::prepareData()
             warn("tag \"" + m_snapshot.tags[t] + "\" has no training images; the model cannot learn it");
     }
     if (!m_haveNormalization) {
-        m_normalization = Normalization::measure(m_data.train.pixels);
+        if (m_config.weights.empty()) {
+            m_normalization = Normalization::measure(m_data.train.pixels);
+        } else {
+            // Pretrained weights know ImageNet's statistics, not these images'.
+            std::copy(std::begin(kImageNetMean), std::end(kImageNetMean), m_normalization.mean.begin());
+            std::copy(std::begin(kImageNetStd), std::end(kImageNetStd), m_normalization.std.begin());
+        }
         m_haveNormalization = true;
     }
     if (m_config.positiveWeights)
@@ -241,27 +256,91 @@ void Trainer::Run::prepareData()
 
 std::unique_ptr<torch::optim::Optimizer> Trainer::Run::makeOptimizer()
 {
-    const auto parameters = m_network->parameters();
+    // One group, or two when the backbone learns at its own rate (backbone first).
+    std::vector<std::vector<torch::Tensor>> groups(1);
+    m_groupScales = {1.0};
+    if (m_config.backboneLrScale != 1.0) {
+        groups.assign(2, {});
+        m_groupScales = {m_config.backboneLrScale, 1.0};
+        for (const auto &item : m_network->named_parameters())
+            groups[isHead(*m_network, item.key()) ? 1 : 0].push_back(item.value());
+    } else {
+        groups[0] = m_network->parameters();
+    }
     const double lr = m_config.learningRate;
+    const auto make = [&](auto options) {
+        using Options = decltype(options);
+        std::vector<torch::optim::OptimizerParamGroup> paramGroups;
+        for (std::size_t g = 0; g < groups.size(); ++g) {
+            auto groupOptions = std::make_unique<Options>(options);
+            groupOptions->lr(lr * m_groupScales[g]);
+            paramGroups.emplace_back(groups[g], std::move(groupOptions));
+        }
+        return paramGroups;
+    };
     switch (m_config.optimizer) {
-    case OptimizerKind::Adam:
-        return std::make_unique<torch::optim::Adam>(parameters,
-                                                    torch::optim::AdamOptions(lr).weight_decay(m_config.weightDecay));
-    case OptimizerKind::AdamW:
-        return std::make_unique<torch::optim::AdamW>(parameters,
-                                                     torch::optim::AdamWOptions(lr).weight_decay(m_config.weightDecay));
-    case OptimizerKind::Sgd:
-        return std::make_unique<torch::optim::SGD>(parameters, torch::optim::SGDOptions(lr)
-                                                                   .momentum(m_config.momentum)
-                                                                   .nesterov(m_config.momentum > 0.0)
-                                                                   .weight_decay(m_config.weightDecay));
+    case OptimizerKind::Adam: {
+        const auto options = torch::optim::AdamOptions(lr).weight_decay(m_config.weightDecay);
+        return std::make_unique<torch::optim::Adam>(make(options), options);
+    }
+    case OptimizerKind::AdamW: {
+        const auto options = torch::optim::AdamWOptions(lr).weight_decay(m_config.weightDecay);
+        return std::make_unique<torch::optim::AdamW>(make(options), options);
+    }
+    case OptimizerKind::Sgd: {
+        const auto options = torch::optim::SGDOptions(lr)
+                                 .momentum(m_config.momentum)
+                                 .nesterov(m_config.momentum > 0.0)
+                                 .weight_decay(m_config.weightDecay);
+        return std::make_unique<torch::optim::SGD>(make(options), options);
+    }
     }
     throw std::invalid_argument("unknown optimiser");
 }
 
-void Trainer::Run::buildModel()
+void Trainer::Run::setLearningRate(double lr)
+{
+    auto &groups = m_optimizer->param_groups();
+    for (std::size_t g = 0; g < groups.size(); ++g)
+        groups[g].options().set_lr(lr * m_groupScales[std::min(g, m_groupScales.size() - 1)]);
+}
+
+void Trainer::Run::applyFreeze(int epoch)
+{
+    if (m_frozen.empty())
+        return;
+    const bool frozen = m_config.freezeEpochs == 0 || epoch <= m_config.freezeEpochs;
+    const std::set<std::string> names(m_frozen.begin(), m_frozen.end());
+    for (auto &item : m_network->named_parameters()) {
+        if (names.count(item.key()))
+            item.value().set_requires_grad(!frozen);
+    }
+    if (!frozen)
+        return;
+    // A frozen batch norm keeps the statistics it came with.
+    for (const auto &item : m_network->named_modules()) {
+        if (!item.value()->as<torch::nn::BatchNorm2d>())
+            continue;
+        const auto own = item.value()->named_parameters(false);
+        if (!own.is_empty() && names.count(item.key() + "." + own.begin()->key()))
+            item.value()->eval();
+    }
+}
+
+void Trainer::Run::buildModel(bool resuming)
 {
     m_network = createNetwork(m_config.architecture, int(m_snapshot.tags.size()), m_config.inputSize, m_config.seed);
+    std::vector<std::pair<std::string, at::Tensor>> pretrained;
+    if (!m_config.weights.empty() && !resuming) {
+        // A resumed run has its weights in its checkpoint; the file may be gone.
+        pretrained = readWeightFile(m_config.weights);
+        status("pretrained weights: " + loadPretrained(*m_network, pretrained, m_config.weights).summary());
+    }
+    try {
+        m_frozen = frozenParameters(*m_network, m_config.freeze);
+    } catch (const std::invalid_argument &error) {
+        throw MlError(error.what());
+    }
     m_network->to(m_device);
     toChannelsLast(*m_network);
     // A generator of the device's kind, independent of the device's global one.
@@ -270,6 +349,8 @@ void Trainer::Run::buildModel()
     if (m_config.emaDecay > 0.0) {
         // The same seed: the average starts as the network itself.
         m_average = createNetwork(m_config.architecture, int(m_snapshot.tags.size()), m_config.inputSize, m_config.seed);
+        if (!pretrained.empty())
+            loadPretrained(*m_average, pretrained, m_config.weights);
         m_average->to(m_device);
         toChannelsLast(*m_average);
         m_average->eval();
@@ -345,6 +426,7 @@ bool Trainer::Run::trainEpoch(int epoch, EpochRecord &record)
 {
     const bool cuda = m_device.is_cuda();
     m_network->train();
+    applyFreeze(epoch);
     {
         std::lock_guard lock(m_dropoutGenerator->mutex());
         m_dropoutGenerator->set_current_seed(mixSeed(m_config.seed, std::uint64_t(epoch), kDropoutStream));
@@ -362,8 +444,7 @@ bool Trainer::Run::trainEpoch(int epoch, EpochRecord &record)
             return false;
         }
         lr = m_schedule->rate(epoch, step);
-        for (auto &group : m_optimizer->param_groups())
-            group.options().set_lr(lr);
+        setLearningRate(lr);
         const auto images = batch.images.to(m_device, /*non_blocking=*/true);
         const auto targets = batch.targets.to(m_device, /*non_blocking=*/true);
         for (auto &parameter : m_network->parameters())
@@ -558,7 +639,7 @@ TrainResult Trainer::Run::execute(bool resuming)
     result.decodeSeconds = m_decodeSeconds;
     result.trainImages = int(m_data.train.size());
     result.validationImages = int(m_data.validation.size());
-    buildModel();
+    buildModel(resuming);
     if (checkpoint) {
         restoreState(*checkpoint);
         checkpoint.reset();
@@ -636,10 +717,11 @@ LrSweep Trainer::Run::sweep(const LrSweepOptions &options)
     m_device = selectDevice(m_config.device);
     applyThreadCount(m_config.threads);
     prepareData();
-    buildModel();
+    buildModel(false);
     LrSweep result;
     const bool cuda = m_device.is_cuda();
     m_network->train();
+    applyFreeze(1);
     double average = 0.0;
     double minimum = std::numeric_limits<double>::infinity();
     int epoch = 1;
@@ -653,8 +735,7 @@ LrSweep Trainer::Run::sweep(const LrSweepOptions &options)
             m_trainLoader->next(batch);
         }
         const double rate = sweepRate(options, step);
-        for (auto &group : m_optimizer->param_groups())
-            group.options().set_lr(rate);
+        setLearningRate(rate);
         for (auto &parameter : m_network->parameters())
             parameter.mutable_grad().reset();
         torch::Tensor batchLoss;

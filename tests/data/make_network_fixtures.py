@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Writes networks/torchvision_<arch>.json: the state-dict keys and shapes of
-torchvision's resnet18() and mobilenet_v2() with 5 outputs, which
+torchvision's resnet18/34/50(), mobilenet_v2() and vgg16(_bn)() with 5 outputs, which
 tests/core/ml/tst_networks.cpp compares with Tagwise's own networks.
 
 Run once with Debian's /usr/bin/python3 (python3-torchvision); the output is
@@ -26,4 +26,8 @@ def dump(name, model):
 
 
 dump("resnet18", torchvision.models.resnet18(num_classes=NUM_CLASSES))
+dump("resnet34", torchvision.models.resnet34(num_classes=NUM_CLASSES))
+dump("resnet50", torchvision.models.resnet50(num_classes=NUM_CLASSES))
 dump("mobilenetv2", torchvision.models.mobilenet_v2(num_classes=NUM_CLASSES))
+dump("vgg16", torchvision.models.vgg16(num_classes=NUM_CLASSES))
+dump("vgg16_bn", torchvision.models.vgg16_bn(num_classes=NUM_CLASSES))

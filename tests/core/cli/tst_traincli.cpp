@@ -8,8 +8,10 @@
 #include "core/ml/recommendation.h"
 #include "core/ml/trainer.h"
 #include "core/ml/json.h"
+#include "core/ml/weightfile.h"
 
 #include <nlohmann/json.hpp>
+#include <torch/torch.h>
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -36,6 +38,7 @@ private Q_SLOTS:
     void projectRunsAreRecorded();
     void defaultsAreChosenAndExplained();
     void findsALearningRate();
+    void fineTunesFromExportedWeights();
     void errors_data();
     void errors();
 
@@ -240,6 +243,56 @@ void TestTrainCli::findsALearningRate()
     const CliResult withOut = runCli({"train", "--csv", path("labels.csv"), "--images", path("images"), "--find-lr",
                                       "--out", path("x")});
     QCOMPARE(withOut.code, 2);
+}
+
+void TestTrainCli::fineTunesFromExportedWeights()
+{
+    // A backbone trained in one run starts another; frozen, it stays exactly as it came.
+    const QStringList common = {"--csv", path("train.csv"), "--val-csv", path("val.csv"), "--images", path("images"),
+                                "--arch", "resnet18", "--size", "32", "--batch", "8", "--threads", "1", "--no-tune"};
+    const CliResult first = runCli(QStringList{"train"} + common + QStringList{"--epochs", "1", "--out", path("pre-run")});
+    QVERIFY2(first.code == 0, qPrintable(first.err));
+    const QString weights = path("pre.safetensors");
+    const CliResult exported = runCli({"export-weights", "--model", path("pre-run"), "--out", weights});
+    QVERIFY2(exported.code == 0 && exported.out.contains("resnet18"), qPrintable(exported.err + exported.out));
+
+    const CliResult tuned = runCli(QStringList{"train"} + common
+                                   + QStringList{"--epochs", "2", "--weights", weights, "--freeze", "backbone",
+                                                 "--freeze-epochs", "0", "--lr", "0.01", "--out", path("tuned-run")});
+    QVERIFY2(tuned.code == 0, qPrintable(tuned.err));
+    QVERIFY2(tuned.out.contains("pretrained weights: 122 tensors loaded from " + weights), qPrintable(tuned.out));
+    const ml::Json config = ml::readJsonFile(path("tuned-run/config.json").toStdString());
+    QCOMPARE(config.at("freeze").get<std::string>(), std::string("backbone"));
+    QCOMPARE(config.at("weights").get<std::string>(), weights.toStdString());
+    QVERIFY(runCli({"export-weights", "--model", path("tuned-run"), "--out", path("tuned.safetensors")}).code == 0);
+    const ml::NamedTensors before = ml::readWeightFile(weights.toStdString());
+    const ml::NamedTensors after = ml::readWeightFile(path("tuned.safetensors").toStdString());
+    QCOMPARE(after.size(), before.size());
+    int same = 0;
+    for (std::size_t i = 0; i < before.size(); ++i) {
+        const bool head = before[i].first.rfind("fc.", 0) == 0;
+        const bool equal = torch::equal(before[i].second, after[i].second);
+        QVERIFY2(head != equal, before[i].first.c_str()); // the backbone kept, its statistics too; the head learned
+        same += equal;
+    }
+    QCOMPARE(same, int(before.size()) - 2);
+
+    // Usage: a layer the network lacks is named with those it has; a freeze needs weights.
+    const CliResult badLayer = runCli(QStringList{"train"} + common
+                                      + QStringList{"--epochs", "1", "--weights", weights, "--freeze", "until:block5",
+                                                    "--out", path("bad-layer-run")});
+    QCOMPARE(badLayer.code, 1);
+    QVERIFY2(badLayer.err.contains("no layer \"block5\"") && badLayer.err.contains("layer4"), qPrintable(badLayer.err));
+    const CliResult noWeights = runCli(QStringList{"train"} + common + QStringList{"--freeze", "backbone", "--out",
+                                                                                  path("no-weights-run")});
+    QCOMPARE(noWeights.code, 2);
+    QVERIFY2(noWeights.err.contains("need --weights"), qPrintable(noWeights.err));
+    // Weights of another architecture: refused before training, with the keys.
+    const CliResult other = runCli(QStringList{"train", "--csv", path("train.csv"), "--val-csv", path("val.csv"),
+                                               "--images", path("images"), "--arch", "mobilenet_v2", "--size", "32",
+                                               "--epochs", "1", "--weights", weights, "--out", path("other-run")});
+    QCOMPARE(other.code, 1);
+    QVERIFY2(other.err.contains(weights + ": the weights do not fit"), qPrintable(other.err));
 }
 
 void TestTrainCli::errors_data()

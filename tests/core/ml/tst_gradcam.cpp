@@ -37,6 +37,8 @@ public:
         return torch::avg_pool2d(torch::relu(m_conv(x)), 4);
     }
 
+    std::vector<std::string> headModules() const override { return {}; }
+
     torch::Tensor head(torch::Tensor f) override
     {
         const auto h = f.size(2) / 2;

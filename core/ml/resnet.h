@@ -10,19 +10,23 @@
 namespace tagwise::ml {
 
 /**
- * ResNet-18 with torchvision's layer layout, parameter names and
+ * ResNet-18, -34 or -50 with torchvision's layer layout, parameter names and
  * initialisation (state-dict keys conv1, bn1, layer1.0.conv1, ...,
  * layer2.0.downsample.0, ..., fc), so torchvision weights load by name; fc has
- * numTags outputs. features() is layer4's output (inputSize/32 a side);
- * head() is the global average pool and fc. Any input size of at least 32 works.
+ * numTags outputs. ResNet-50 uses torchvision's bottleneck blocks (the stride
+ * on the 3x3 convolution, "ResNet v1.5"). features() is layer4's output
+ * (inputSize/32 a side; 512 channels, 2048 for ResNet-50); head() is the
+ * global average pool and fc. Any input size of at least 32 works.
  */
-class ResNet18 final : public NetworkImpl
+class ResNet final : public NetworkImpl
 {
 public:
-    ResNet18(int numTags, int inputSize);
+    /// \a depth: 18, 34 or 50.
+    ResNet(int depth, int numTags, int inputSize);
 
     torch::Tensor features(torch::Tensor x) override;
     torch::Tensor head(torch::Tensor features) override;
+    std::vector<std::string> headModules() const override { return {"fc"}; }
 
 protected:
     LinearInit linearInit() const override { return LinearInit::Default; }
