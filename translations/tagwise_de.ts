@@ -2416,6 +2416,78 @@ Geben Sie unten einen Namen ein und drücken Sie die Eingabetaste.</translation>
         <source>on</source>
         <translation>an</translation>
     </message>
+    <message>
+        <source>Fits %1: %2</source>
+        <translation>Passt zu %1: %2</translation>
+    </message>
+    <message>
+        <source>Does not fit %1: %2</source>
+        <translation>Passt nicht zu %1: %2</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Start from weights you have: a .safetensors file or a PyTorch file saved with torch.save(model.state_dict()), with torchvision&apos;s names (e.g. resnet50), or weights exported from another run</source>
+        <translation>Mit vorhandenen Gewichten beginnen: eine .safetensors-Datei oder eine mit torch.save(model.state_dict()) gespeicherte PyTorch-Datei mit den Namen von torchvision (z. B. resnet50), oder aus einem anderen Lauf exportierte Gewichte</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Start from random weights</source>
+        <translation>Mit zufälligen Gewichten beginnen</translation>
+    </message>
+    <message>
+        <source>Start from</source>
+        <translation>Beginnen mit</translation>
+    </message>
+    <message>
+        <source>frozen for the first epoch, then trains at a tenth of the rate</source>
+        <translation>in der ersten Epoche eingefroren, danach mit einem Zehntel der Rate trainiert</translation>
+    </message>
+    <message>
+        <source>frozen for the whole run (only the head learns)</source>
+        <translation>im ganzen Lauf eingefroren (nur der Kopf lernt)</translation>
+    </message>
+    <message>
+        <source>trains from the start, at a tenth of the rate</source>
+        <translation>trainiert von Anfang an, mit einem Zehntel der Rate</translation>
+    </message>
+    <message>
+        <source>trains from the start, at the full rate</source>
+        <translation>trainiert von Anfang an, mit der vollen Rate</translation>
+    </message>
+    <message>
+        <source>Backbone</source>
+        <translation>Backbone</translation>
+    </message>
+    <message>
+        <source>Pretrained Weights</source>
+        <translation>Vortrainierte Gewichte</translation>
+    </message>
+    <message>
+        <source>Weights (*.safetensors *.pt *.pth *.bin);;All files (*)</source>
+        <translation>Gewichte (*.safetensors *.pt *.pth *.bin);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>random weights</source>
+        <translation>zufällige Gewichte</translation>
+    </message>
+    <message>
+        <source>Nothing is downloaded: choose a weights file you have to fine-tune a pretrained network.</source>
+        <translation>Es wird nichts heruntergeladen: Wählen Sie eine vorhandene Gewichtsdatei, um ein vortrainiertes Netz feinabzustimmen.</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>%1 wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Inputs are normalised as the weights expect: ImageNet&apos;s statistics, or those of the run that exported them.</source>
+        <translation>Die Eingaben werden so normiert, wie die Gewichte es erwarten: mit den Statistiken von ImageNet oder denen des Laufs, der sie exportiert hat.</translation>
+    </message>
 </context>
 <context>
     <name>tagwise::TrainingPlots</name>

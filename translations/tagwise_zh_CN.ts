@@ -2401,6 +2401,78 @@ Type a name below and press Enter.</source>
         <source>on</source>
         <translation>开</translation>
     </message>
+    <message>
+        <source>Fits %1: %2</source>
+        <translation>适用于 %1：%2</translation>
+    </message>
+    <message>
+        <source>Does not fit %1: %2</source>
+        <translation>不适用于 %1：%2</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Start from weights you have: a .safetensors file or a PyTorch file saved with torch.save(model.state_dict()), with torchvision&apos;s names (e.g. resnet50), or weights exported from another run</source>
+        <translation>从已有的权重开始：.safetensors 文件，或用 torch.save(model.state_dict()) 保存、采用 torchvision 命名（如 resnet50）的 PyTorch 文件，或从其他训练运行导出的权重</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Start from random weights</source>
+        <translation>从随机权重开始</translation>
+    </message>
+    <message>
+        <source>Start from</source>
+        <translation>起始权重</translation>
+    </message>
+    <message>
+        <source>frozen for the first epoch, then trains at a tenth of the rate</source>
+        <translation>第一个周期冻结，之后以十分之一的学习率训练</translation>
+    </message>
+    <message>
+        <source>frozen for the whole run (only the head learns)</source>
+        <translation>整个训练过程中冻结（仅训练输出层）</translation>
+    </message>
+    <message>
+        <source>trains from the start, at a tenth of the rate</source>
+        <translation>从一开始就训练，学习率为十分之一</translation>
+    </message>
+    <message>
+        <source>trains from the start, at the full rate</source>
+        <translation>从一开始就以完整学习率训练</translation>
+    </message>
+    <message>
+        <source>Backbone</source>
+        <translation>主干网络</translation>
+    </message>
+    <message>
+        <source>Pretrained Weights</source>
+        <translation>预训练权重</translation>
+    </message>
+    <message>
+        <source>Weights (*.safetensors *.pt *.pth *.bin);;All files (*)</source>
+        <translation>权重 (*.safetensors *.pt *.pth *.bin);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>random weights</source>
+        <translation>随机权重</translation>
+    </message>
+    <message>
+        <source>Nothing is downloaded: choose a weights file you have to fine-tune a pretrained network.</source>
+        <translation>不会下载任何内容：选择您已有的权重文件，以微调预训练网络。</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>正在检查 %1…</translation>
+    </message>
+    <message>
+        <source>Inputs are normalised as the weights expect: ImageNet&apos;s statistics, or those of the run that exported them.</source>
+        <translation>输入按权重的预期进行归一化：使用 ImageNet 的统计值，或导出这些权重的训练运行的统计值。</translation>
+    </message>
 </context>
 <context>
     <name>tagwise::TrainingPlots</name>

@@ -130,6 +130,8 @@ private:
     void warn(const std::string &message) const;
     bool canceled() const { return m_trainer.m_feedback && m_trainer.m_feedback->isCanceled(); }
 
+    /// Reads the pretrained weights and takes the normalisation they were trained with.
+    void readPretrained();
     void prepareData();
     void buildModel(bool resuming);
     /// Freezes (requires_grad off, batch norm kept in eval) what the config freezes during \a epoch.
@@ -161,6 +163,7 @@ private:
     DecodedDataset m_data;
     Normalization m_normalization;
     bool m_haveNormalization = false;
+    NamedTensors m_pretrained; ///< the weights file's tensors, until buildModel() takes them
     std::unique_ptr<BatchLoader> m_trainLoader;
     std::unique_ptr<BatchLoader> m_validationLoader;
     NetworkPtr m_network;
@@ -206,6 +209,28 @@ torch::Tensor positiveClassWeights(const torch::Tensor &counts, std::int64_t sam
     return ((n - positives) / positives.clamp_min(1.0)).clamp(0.05, 50.0).to(torch::kFloat);
 }
 
+void Trainer::Run::readPretrained()
+{
+    std::map<std::string, std::string> metadata;
+    m_pretrained = readWeightFile(m_config.weights, &metadata);
+    // Weights exported by a run carry its normalisation; others expect ImageNet's.
+    if (const auto it = metadata.find("normalization"); it != metadata.end()) {
+        try {
+            m_normalization = Normalization::fromJson(parseJson(it->second, m_config.weights));
+            m_haveNormalization = true;
+            status("normalisation: as the run that made " + m_config.weights + " (its metadata)");
+        } catch (const std::exception &error) {
+            warn(m_config.weights + ": its metadata's normalisation is unreadable (" + describeError(error)
+                 + "); using ImageNet's");
+        }
+    }
+    if (!m_haveNormalization) {
+        std::copy(std::begin(kImageNetMean), std::end(kImageNetMean), m_normalization.mean.begin());
+        std::copy(std::begin(kImageNetStd), std::end(kImageNetStd), m_normalization.std.begin());
+        m_haveNormalization = true;
+    }
+}
+
 void Trainer::Run::prepareData()
 {
     // The same checks as after decoding, before spending the time to decode.
@@ -232,13 +257,7 @@ void Trainer::Run::prepareData()
             warn("tag \"" + m_snapshot.tags[t] + "\" has no training images; the model cannot learn it");
     }
     if (!m_haveNormalization) {
-        if (m_config.weights.empty()) {
-            m_normalization = Normalization::measure(m_data.train.pixels);
-        } else {
-            // Pretrained weights know ImageNet's statistics, not these images'.
-            std::copy(std::begin(kImageNetMean), std::end(kImageNetMean), m_normalization.mean.begin());
-            std::copy(std::begin(kImageNetStd), std::end(kImageNetStd), m_normalization.std.begin());
-        }
+        m_normalization = Normalization::measure(m_data.train.pixels);
         m_haveNormalization = true;
     }
     if (m_config.positiveWeights)
@@ -330,12 +349,9 @@ void Trainer::Run::applyFreeze(int epoch)
 void Trainer::Run::buildModel(bool resuming)
 {
     m_network = createNetwork(m_config.architecture, int(m_snapshot.tags.size()), m_config.inputSize, m_config.seed);
-    std::vector<std::pair<std::string, at::Tensor>> pretrained;
-    if (!m_config.weights.empty() && !resuming) {
-        // A resumed run has its weights in its checkpoint; the file may be gone.
-        pretrained = readWeightFile(m_config.weights);
+    NamedTensors pretrained = std::move(m_pretrained);
+    if (!pretrained.empty())
         status("pretrained weights: " + loadPretrained(*m_network, pretrained, m_config.weights).summary());
-    }
     try {
         m_frozen = frozenParameters(*m_network, m_config.freeze);
     } catch (const std::invalid_argument &error) {
@@ -630,6 +646,8 @@ TrainResult Trainer::Run::execute(bool resuming)
         }
         m_haveNormalization = true;
     }
+    if (!m_config.weights.empty() && !resuming) // a resumed run has its weights in its checkpoint
+        readPretrained();
     try {
         prepareData();
     } catch (const Canceled &) {

@@ -45,7 +45,8 @@ std::uint64_t readLittle64(const unsigned char *p)
 
 // --- safetensors
 
-NamedTensors readSafetensors(const std::string &path, const std::string &bytes)
+NamedTensors readSafetensors(const std::string &path, const std::string &bytes,
+                             std::map<std::string, std::string> *metadata)
 {
     if (bytes.size() < 8)
         fail(path, "truncated safetensors file (no header size)");
@@ -65,8 +66,15 @@ NamedTensors readSafetensors(const std::string &path, const std::string &bytes)
     const std::size_t dataSize = bytes.size() - dataStart;
     NamedTensors tensors;
     for (auto it = header.begin(); it != header.end(); ++it) {
-        if (it.key() == "__metadata__")
+        if (it.key() == "__metadata__") {
+            if (metadata && it.value().is_object()) {
+                for (auto m = it.value().begin(); m != it.value().end(); ++m) {
+                    if (m.value().is_string())
+                        (*metadata)[m.key()] = m.value().get<std::string>();
+                }
+            }
             continue;
+        }
         const std::string where = "tensor \"" + it.key() + "\"";
         try {
             const auto &entry = it.value();
@@ -510,8 +518,10 @@ NamedTensors readTorchZip(const std::string &path)
 
 }
 
-NamedTensors readWeightFile(const std::string &path)
+NamedTensors readWeightFile(const std::string &path, std::map<std::string, std::string> *metadata)
 {
+    if (metadata)
+        metadata->clear();
     // The first 16 bytes tell the format; only safetensors is read whole here.
     std::string head;
     {
@@ -530,7 +540,7 @@ NamedTensors readWeightFile(const std::string &path)
         fail(path, "the legacy torch.save format (before PyTorch 1.6); load and save it again with a current "
                    "PyTorch: torch.save(torch.load(path), new_path)");
     if (head.size() >= 9 && head[8] == '{')
-        return readSafetensors(path, readFileBytes(path));
+        return readSafetensors(path, readFileBytes(path), metadata);
     fail(path, "neither a .safetensors file nor a PyTorch file written by torch.save");
 }
 

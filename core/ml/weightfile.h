@@ -20,14 +20,15 @@ using NamedTensors = std::vector<std::pair<std::string, at::Tensor>>;
  * torch::pickle_load rejects the OrderedDict with `_metadata` that
  * state_dict() returns). A dict holding the state dict under "state_dict" or
  * "model" (a training checkpoint) is taken too. The format is told by the
- * first bytes, not the suffix.
+ * first bytes, not the suffix. \a metadata, when given, receives a
+ * safetensors file's "__metadata__" (string values; empty for torch.save).
  *
  * Throws MlError naming \a path and the reason: missing, empty or truncated;
  * neither format; the legacy (non-zip) torch.save format; a whole pickled
  * nn.Module instead of its state dict; an unknown dtype; offsets, sizes or
  * strides that leave the data.
  */
-NamedTensors readWeightFile(const std::string &path);
+NamedTensors readWeightFile(const std::string &path, std::map<std::string, std::string> *metadata = nullptr);
 
 /**
  * Writes \a tensors as a `.safetensors` file (little-endian, contiguous,

@@ -17,6 +17,10 @@
 #include "ui/train/trainingplots.h"
 #include "ui/train/trainworkspace.h"
 
+#include <QComboBox>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -69,6 +73,7 @@ private Q_SLOTS:
     void blockingProblemsAreSaid();
     void damagedCheckpointEndsTheResumeWithAMessage();
     void findsALearningRate();
+    void startsFromPretrainedWeights();
     void screenshotsInChinese();
 
 private:
@@ -290,6 +295,73 @@ void TestTrainWorkspace::findsALearningRate()
     QTest::mouseClick(dialog->useButton(), Qt::LeftButton);
     QCOMPARE(rate->text(), suggested);
     QCOMPARE(train->settings().learningRate, suggested.toDouble());
+}
+
+void TestTrainWorkspace::startsFromPretrainedWeights()
+{
+    const QString project = makeProject(QStringLiteral("pretrained"), 64);
+    // Weights from another run, exported with torchvision's names.
+    const QString firstRun = m_dir.filePath(QStringLiteral("backbone-run"));
+    const test::CliResult trained = test::runCli({"train", "--project", project, "--arch", "resnet18", "--size", "32",
+                                                  "--epochs", "1", "--batch", "8", "--threads", "1", "--out", firstRun});
+    QVERIFY2(trained.code == 0, qPrintable(trained.err));
+    const QString weights = m_dir.filePath(QStringLiteral("backbone.safetensors"));
+    QVERIFY(test::runCli({"export-weights", "--model", firstRun, "--out", weights}).code == 0);
+
+    QString runDir;
+    {
+        auto window = openWindow(project);
+        QVERIFY(window);
+        window->workspaces()->setCurrentWidget(window->trainWorkspace());
+        TrainWorkspace *train = window->trainWorkspace();
+        ml::TrainConfig config = quickConfig(1);
+        config.architecture = "resnet18";
+        config.inputSize = 32;
+        train->setSettings(config);
+        QVERIFY(!train->freezeBox()->isEnabled()); // nothing to freeze without weights
+
+        QSignalSpy checked(train, &TrainWorkspace::weightsChecked);
+        train->setWeightsFile(weights);
+        QTRY_COMPARE_WITH_TIMEOUT(checked.size(), 1, 20000);
+        QVERIFY(checked.takeFirst().at(0).toBool());
+        QVERIFY(train->freezeBox()->isEnabled());
+        const auto reasonWith = [&](const QString &text) {
+            const auto labels = train->findChildren<QLabel *>();
+            return std::any_of(labels.begin(), labels.end(), [&](QLabel *l) { return l->text().contains(text); });
+        };
+        QVERIFY(reasonWith(QStringLiteral("Fits resnet18: 122 tensors loaded")));
+        test::saveScreenshot(window.get(), QStringLiteral("train-pretrained"));
+
+        // Another network: the same file does not fit, and says why.
+        auto *arch = train->findChild<QComboBox *>(QStringLiteral("archBox"));
+        arch->setCurrentIndex(arch->findText(QStringLiteral("mobilenet_v2")));
+        Q_EMIT arch->activated(arch->currentIndex());
+        QTRY_COMPARE_WITH_TIMEOUT(checked.size(), 1, 20000);
+        QVERIFY(!checked.takeFirst().at(0).toBool());
+        QVERIFY(reasonWith(QStringLiteral("Does not fit mobilenet_v2")));
+        arch->setCurrentIndex(arch->findText(QStringLiteral("resnet18")));
+        Q_EMIT arch->activated(arch->currentIndex());
+        QTRY_COMPARE_WITH_TIMEOUT(checked.size(), 1, 20000);
+
+        // Only the head learns; the run records it.
+        train->freezeBox()->setCurrentIndex(train->freezeBox()->findData(QStringLiteral("backbone:0")));
+        QSignalSpy finished(train, &TrainWorkspace::trainingFinished);
+        QVERIFY(train->startTraining());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 120000);
+        const auto result = finished.first().at(0).value<workflow::SessionResult>();
+        QVERIFY2(result.end == workflow::SessionResult::End::Finished, qPrintable(result.message));
+        runDir = result.runDir;
+    }
+    QFile configFile(runDir + "/config.json");
+    QVERIFY(configFile.open(QIODevice::ReadOnly));
+    const QJsonObject config = QJsonDocument::fromJson(configFile.readAll()).object();
+    QCOMPARE(config.value("weights").toString(), weights);
+    QCOMPARE(config.value("freeze").toString(), QStringLiteral("backbone"));
+    QCOMPARE(config.value("freeze_epochs").toInt(-1), 0);
+    // Remembered with the project's settings.
+    auto window = openWindow(project);
+    QVERIFY(window);
+    QCOMPARE(window->trainWorkspace()->weightsFile(), weights);
 }
 
 void TestTrainWorkspace::screenshotsInChinese()

@@ -14,6 +14,8 @@
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QDoubleValidator>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHeaderView>
@@ -77,6 +79,17 @@ TrainWorkspace::TrainWorkspace(QWidget *parent)
     connect(m_session, &workflow::TrainingSession::statusChanged, this, &TrainWorkspace::statusMessage);
     connect(m_session, &workflow::TrainingSession::warningRaised, this,
             [this](const QString &message) { Q_EMIT statusMessage(tr("Warning: %1").arg(message)); });
+    connect(&m_weightsCheck, &QFutureWatcher<workflow::WeightsCheck>::finished, this, [this] {
+        if (m_checkWeightsAgain) {
+            m_checkWeightsAgain = false;
+            checkWeights();
+            return;
+        }
+        const workflow::WeightsCheck check = m_weightsCheck.result();
+        setReason(QStringLiteral("weights"), check.fits ? tr("Fits %1: %2").arg(m_arch->currentText(), check.text)
+                                                        : tr("Does not fit %1: %2").arg(m_arch->currentText(), check.text));
+        Q_EMIT weightsChecked(check.fits);
+    });
     connect(&m_readCheck, &QFutureWatcher<QStringList>::finished, this, [this] {
         m_unreadable = m_readCheck.result();
         showIssues();
@@ -90,6 +103,7 @@ TrainWorkspace::~TrainWorkspace()
     if (m_readCheckCancel)
         m_readCheckCancel->store(true);
     m_readCheck.waitForFinished();
+    m_weightsCheck.waitForFinished();
     stopAndWait();
 }
 
@@ -222,6 +236,49 @@ QWidget *TrainWorkspace::createSettingsPanel()
     m_bf16 = new QCheckBox(tr("bfloat16 on the CPU"));
     m_bf16->setObjectName(QStringLiteral("bf16Box"));
     addRow(tr("Precision"), m_bf16, QStringLiteral("bf16"));
+    // Pretrained weights the user has: nothing is downloaded.
+    auto *weights = new QWidget;
+    auto *weightsLayout = new QHBoxLayout(weights);
+    weightsLayout->setContentsMargins(0, 0, 0, 0);
+    m_weightsName = new QLabel;
+    m_weightsName->setObjectName(QStringLiteral("weightsNameLabel"));
+    m_weightsName->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *chooseWeights = new QPushButton(tr("Choose…"));
+    chooseWeights->setObjectName(QStringLiteral("chooseWeightsButton"));
+    chooseWeights->setToolTip(tr("Start from weights you have: a .safetensors file or a PyTorch file saved with "
+                                 "torch.save(model.state_dict()), with torchvision's names (e.g. resnet50), or "
+                                 "weights exported from another run"));
+    m_weightsClear = new QPushButton(tr("None"));
+    m_weightsClear->setObjectName(QStringLiteral("clearWeightsButton"));
+    m_weightsClear->setToolTip(tr("Start from random weights"));
+    weightsLayout->addWidget(m_weightsName, 1);
+    weightsLayout->addWidget(chooseWeights);
+    weightsLayout->addWidget(m_weightsClear);
+    addRow(tr("Start from"), weights, QStringLiteral("weights"));
+    m_freeze = new QComboBox;
+    m_freeze->setObjectName(QStringLiteral("freezeBox"));
+    m_freeze->addItem(tr("frozen for the first epoch, then trains at a tenth of the rate"), QStringLiteral("backbone:1"));
+    m_freeze->addItem(tr("frozen for the whole run (only the head learns)"), QStringLiteral("backbone:0"));
+    m_freeze->addItem(tr("trains from the start, at a tenth of the rate"), QStringLiteral("none:0"));
+    m_freeze->addItem(tr("trains from the start, at the full rate"), QStringLiteral("none:full"));
+    addRow(tr("Backbone"), m_freeze, QStringLiteral("freeze"));
+    connect(chooseWeights, &QPushButton::clicked, this, [this] {
+        const QString file = QFileDialog::getOpenFileName(
+            this, tr("Pretrained Weights"), QFileInfo(m_weightsFile).absolutePath(),
+            tr("Weights (*.safetensors *.pt *.pth *.bin);;All files (*)"));
+        if (!file.isEmpty()) {
+            // A first file gets the usual fine-tuning: the head first, then all at a tenth of the rate.
+            if (m_weightsFile.isEmpty())
+                m_freeze->setCurrentIndex(0);
+            setWeightsFile(file);
+            saveSettings();
+        }
+    });
+    connect(m_weightsClear, &QPushButton::clicked, this, [this] {
+        setWeightsFile(QString());
+        saveSettings();
+    });
+    connect(m_arch, qOverload<int>(&QComboBox::activated), this, &TrainWorkspace::checkWeights);
     layout->addWidget(settings);
 
     auto *advancedButton = new QToolButton;
@@ -520,6 +577,8 @@ void TrainWorkspace::showReasons()
         {QStringLiteral("bf16"), {shown.cpuBfloat16 ? tr("on") : tr("off"), fit.cpuBfloat16 ? tr("on") : tr("off"), &adapted}},
     };
     for (auto it = m_reasons.cbegin(); it != m_reasons.cend(); ++it) {
+        if (!values.contains(it.key()))
+            continue; // not a recommended setting (the weights say their own)
         const Value value = values.value(it.key());
         QString why;
         for (const ml::Reason &reason : value.from->reasons) {
@@ -557,12 +616,18 @@ ml::TrainConfig TrainWorkspace::settings() const
     c.device = ml::deviceChoiceFromName(m_device->currentData().toString().toStdString());
     c.threads = m_threads->value();
     c.seed = m_seed->text().toULongLong();
+    c.weights = m_weightsFile.toStdString();
+    // "backbone:1": frozen for one epoch, then a tenth of the rate; "none:full": no freeze, no scaling.
+    const QStringList freeze = m_freeze->currentData().toString().split(QLatin1Char(':'));
+    c.freeze = c.weights.empty() ? "none" : freeze.value(0).toStdString();
+    c.freezeEpochs = freeze.value(1) == QLatin1String("full") ? 0 : freeze.value(1).toInt();
+    c.backboneLrScale = c.weights.empty() || freeze.value(1) == QLatin1String("full") ? 1.0 : 0.1;
     return c;
 }
 
 void TrainWorkspace::setSettings(const ml::TrainConfig &c)
 {
-    const int arch = m_arch->findText(QString::fromStdString(c.architecture));
+    const int arch = m_arch->findText(QString::fromStdString(ml::canonicalArchitecture(c.architecture)));
     m_arch->setCurrentIndex(arch >= 0 ? arch : 0);
     m_size->setValue(c.inputSize);
     m_epochs->setValue(c.epochs);
@@ -587,8 +652,44 @@ void TrainWorkspace::setSettings(const ml::TrainConfig &c)
     m_device->setCurrentIndex(std::max(0, m_device->findData(QString::fromStdString(ml::deviceChoiceName(c.device)))));
     m_threads->setValue(c.threads);
     m_seed->setText(QString::number(c.seed));
+    const QString freeze = c.backboneLrScale == 1.0 && c.freeze == "none"
+                               ? QStringLiteral("none:full")
+                               : QStringLiteral("%1:%2").arg(QString::fromStdString(c.freeze)).arg(c.freezeEpochs);
+    m_freeze->setCurrentIndex(std::max(0, m_freeze->findData(freeze)));
+    setWeightsFile(QString::fromStdString(c.weights));
     showReasons();
 }
+
+void TrainWorkspace::setWeightsFile(const QString &file)
+{
+    m_weightsFile = file;
+    m_weightsName->setText(file.isEmpty() ? tr("random weights") : QFileInfo(file).fileName());
+    m_weightsName->setToolTip(file);
+    m_weightsClear->setEnabled(!file.isEmpty());
+    m_freeze->setEnabled(!file.isEmpty());
+    checkWeights();
+}
+
+void TrainWorkspace::checkWeights()
+{
+    if (m_weightsFile.isEmpty()) {
+        setReason(QStringLiteral("weights"), tr("Nothing is downloaded: choose a weights file you have to fine-tune "
+                                                "a pretrained network."));
+        setReason(QStringLiteral("freeze"), QString());
+        return;
+    }
+    if (m_weightsCheck.isRunning()) {
+        m_checkWeightsAgain = true;
+        return;
+    }
+    setReason(QStringLiteral("weights"), tr("Checking %1…").arg(QFileInfo(m_weightsFile).fileName()));
+    setReason(QStringLiteral("freeze"), tr("Inputs are normalised as the weights expect: ImageNet's statistics, or "
+                                           "those of the run that exported them."));
+    const int tags = int(m_data.snapshot.tags.size());
+    m_weightsCheck.setFuture(QtConcurrent::run(workflow::checkWeights, m_weightsFile, m_arch->currentText(), tags,
+                                               m_size->value()));
+}
+
 
 void TrainWorkspace::useRecommendedSettings()
 {

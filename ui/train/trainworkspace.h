@@ -5,6 +5,7 @@
 #include "core/workflow/datacheck.h"
 #include "core/workflow/trainingdata.h"
 #include "core/workflow/trainingsession.h"
+#include "core/workflow/weightscheck.h"
 
 #include <QFutureWatcher>
 #include <QPointer>
@@ -41,7 +42,9 @@ class TrainingPlots;
  * A run trains on a snapshot of the project taken when it starts, in a
  * TrainingSession (its own thread, at a lower priority, with a thread budget
  * that leaves the window responsive); labeling goes on meanwhile. Settings
- * are remembered per project.
+ * are remembered per project, the pretrained weights file among them: the
+ * workspace says whether it fits the network chosen and what is replaced,
+ * and what stays frozen.
  */
 class TrainWorkspace final : public QWidget
 {
@@ -85,6 +88,10 @@ public:
     RunListModel *runModel() const { return m_runs; }
     QTableView *runTable() const { return m_runTable; }
     QPushButton *trainButton() const { return m_trainButton; }
+    QComboBox *freezeBox() const { return m_freeze; }
+    /// Sets the pretrained weights file (empty: none) and checks it in the background (weightsChecked()).
+    void setWeightsFile(const QString &file);
+    const QString &weightsFile() const { return m_weightsFile; }
     QPushButton *stopButton() const { return m_stopButton; }
     QPushButton *resumeButton() const { return m_resumeButton; }
     QProgressBar *progressBar() const { return m_progress; }
@@ -98,6 +105,8 @@ Q_SIGNALS:
     void dataChecked();
     /// A line for the status bar.
     void statusMessage(const QString &text);
+    /// The weights file was checked against the network chosen (the reason line says how).
+    void weightsChecked(bool fits);
     void errorRaised(const QString &title, const QString &message);
 
 private:
@@ -110,6 +119,7 @@ private:
     void saveSettings();
     void updateButtons();
     void showRunCurves(const QString &runId);
+    void checkWeights();
     void updateOverlays();
     void setReason(const QString &setting, const QString &text);
     /// Gives the session the GUI's thread budget, the cache and the run's record (none for an empty \a runId: a sweep).
@@ -133,6 +143,9 @@ private:
     QList<workflow::DataIssue> m_issues;
     QStringList m_unreadable;
     QFutureWatcher<QStringList> m_readCheck;
+    QString m_weightsFile;
+    QFutureWatcher<workflow::WeightsCheck> m_weightsCheck;
+    bool m_checkWeightsAgain = false;
     std::shared_ptr<std::atomic<bool>> m_readCheckCancel;
     QString m_runningId;
     QString m_shownRun; ///< the run whose curves the plots show
@@ -164,6 +177,9 @@ private:
     QDoubleSpinBox *m_ema = nullptr;
     QCheckBox *m_bf16 = nullptr;
     QComboBox *m_device = nullptr;
+    QLabel *m_weightsName = nullptr;
+    QPushButton *m_weightsClear = nullptr;
+    QComboBox *m_freeze = nullptr;
     QSpinBox *m_threads = nullptr;
     QLineEdit *m_seed = nullptr;
     QPushButton *m_trainButton = nullptr;

@@ -261,6 +261,10 @@ void TestTrainCli::fineTunesFromExportedWeights()
                                                  "--freeze-epochs", "0", "--lr", "0.01", "--out", path("tuned-run")});
     QVERIFY2(tuned.code == 0, qPrintable(tuned.err));
     QVERIFY2(tuned.out.contains("pretrained weights: 122 tensors loaded from " + weights), qPrintable(tuned.out));
+    // The backbone sees its inputs as it learnt them: the first run's normalisation, from the file's metadata.
+    QVERIFY2(tuned.out.contains("normalisation: as the run that made " + weights), qPrintable(tuned.out));
+    QVERIFY(ml::readJsonFile(path("tuned-run/model/bundle.json").toStdString()).at("normalization")
+            == ml::readJsonFile(path("pre-run/model/bundle.json").toStdString()).at("normalization"));
     const ml::Json config = ml::readJsonFile(path("tuned-run/config.json").toStdString());
     QCOMPARE(config.at("freeze").get<std::string>(), std::string("backbone"));
     QCOMPARE(config.at("weights").get<std::string>(), weights.toStdString());

@@ -144,8 +144,10 @@ void TestWeightFile::safetensorsRoundTrip()
     tensors.emplace_back("scalar", torch::tensor(2.5f));
     tensors.emplace_back("empty", torch::empty({0, 3}));
     tensors.emplace_back("strided", torch::arange(6.0f).reshape({2, 3}).t()); // written contiguous
-    writeSafetensors(path, tensors, {{"architecture", "resnet18"}});
-    const NamedTensors back = readWeightFile(path);
+    writeSafetensors(path, tensors, {{"architecture", "resnet18"}, {"tags", "[\"a\", \"b\"]"}});
+    std::map<std::string, std::string> metadata;
+    const NamedTensors back = readWeightFile(path, &metadata);
+    QCOMPARE(metadata, (std::map<std::string, std::string>{{"architecture", "resnet18"}, {"tags", "[\"a\", \"b\"]"}}));
     QCOMPARE(back.size(), tensors.size());
     for (std::size_t i = 0; i < tensors.size(); ++i) {
         QCOMPARE(back[i].first, tensors[i].first);
@@ -156,7 +158,7 @@ void TestWeightFile::safetensorsRoundTrip()
     const QByteArray bytes = bytesOf(QString::fromStdString(path));
     const quint64 headerSize = qFromLittleEndian<quint64>(bytes.constData());
     QCOMPARE(headerSize % 8, quint64(0));
-    QVERIFY(bytes.mid(8, int(headerSize)).contains("\"__metadata__\":{\"architecture\":\"resnet18\"}"));
+    QVERIFY(bytes.mid(8, int(headerSize)).contains("\"__metadata__\":{\"architecture\":\"resnet18\","));
     QVERIFY_THROWS_EXCEPTION(MlError, writeSafetensors(path, {{"a", torch::ones(1)}, {"a", torch::ones(1)}}));
 }
 
