@@ -62,6 +62,14 @@ std::vector<std::pair<std::string, at::Tensor>> namedState(NetworkImpl &network)
 
 }
 
+Normalization imageNetNormalization()
+{
+    Normalization imageNet;
+    imageNet.mean = {0.485f, 0.456f, 0.406f};
+    imageNet.std = {0.229f, 0.224f, 0.225f};
+    return imageNet;
+}
+
 std::string WeightMatch::summary() const
 {
     std::string text = std::to_string(loaded) + " tensors loaded from " + file;
@@ -188,10 +196,7 @@ std::string exportModelWeights(const std::string &runOrBundle, const std::string
 
 at::Tensor imageFeatures(NetworkImpl &network, const at::Tensor &pixels, int batch)
 {
-    Normalization imageNet;
-    std::copy(std::begin(kImageNetMean), std::end(kImageNetMean), imageNet.mean.begin());
-    std::copy(std::begin(kImageNetStd), std::end(kImageNetStd), imageNet.std.begin());
-    const BatchTransform transform(imageNet);
+    const BatchTransform transform(imageNetNormalization());
     torch::NoGradGuard noGrad;
     network.eval();
     std::vector<at::Tensor> parts;

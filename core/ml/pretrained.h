@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/ml/network.h"
+#include "core/ml/normalization.h"
 
 #include <map>
 #include <string>
@@ -10,8 +11,7 @@
 namespace tagwise::ml {
 
 /// ImageNet's per-channel mean and standard deviation, which torchvision's weights expect.
-inline constexpr float kImageNetMean[3] = {0.485f, 0.456f, 0.406f};
-inline constexpr float kImageNetStd[3] = {0.229f, 0.224f, 0.225f};
+Normalization imageNetNormalization();
 
 /// What loading pretrained weights into a network did.
 struct WeightMatch

@@ -225,8 +225,7 @@ void Trainer::Run::readPretrained()
         }
     }
     if (!m_haveNormalization) {
-        std::copy(std::begin(kImageNetMean), std::end(kImageNetMean), m_normalization.mean.begin());
-        std::copy(std::begin(kImageNetStd), std::end(kImageNetStd), m_normalization.std.begin());
+        m_normalization = imageNetNormalization();
         m_haveNormalization = true;
     }
 }
