@@ -3,8 +3,11 @@
 #include "core/cli/commands.h"
 #include "core/cli/modeloptions.h"
 #include "core/cli/options.h"
+#include "core/cli/ranklauncher.h"
 #include "core/cli/signalstop.h"
 #include "core/ml/device.h"
+#include "core/ml/distributed.h"
+#include "core/ml/mlerror.h"
 #include "core/ml/recommendation.h"
 #include "core/ml/trainer.h"
 #include "core/project/projecterror.h"
@@ -19,6 +22,9 @@
 #include <QHash>
 #include <QStandardPaths>
 #include <QTextStream>
+#include <QThread>
+
+#include <chrono>
 
 
 namespace tagwise::cli {
@@ -41,9 +47,13 @@ const char *const kTrainUsage =
     "                         [--weights FILE [--freeze backbone|none|until:LAYER] [--freeze-epochs N]\n"
     "                          [--backbone-lr-scale X]]   (with --weights: backbone frozen for 1 epoch, then 0.1 x lr)\n"
     "                         (--out RUN_DIR | --find-lr)    (a project's run goes to DIR/.tagwise/runs/<id> by default)\n"
-    "                         [--workers N] [--cache DIR | --no-cache]\n"
+    "                         [--workers N] [--cache DIR | --no-cache] [--nproc N] [--dist-timeout S]\n"
     "       tagwise-cli train --resume RUN_DIR [--threads N] [--workers N] [--device auto|cpu|cuda]\n"
-    "                         [--cache DIR | --no-cache]\n";
+    "                         [--cache DIR | --no-cache] [--nproc N] [--dist-timeout S]\n"
+    "       --nproc N trains as N local processes of one data-parallel job (c10d, Gloo), --batch\n"
+    "       being the global batch; with torchrun's variables set (MASTER_ADDR, MASTER_PORT, RANK,\n"
+    "       WORLD_SIZE, LOCAL_RANK) this process is one rank of such a job. --dist-timeout: seconds\n"
+    "       a rank waits for the others before the job ends with an error (default 300).\n";
 
 namespace {
 
@@ -130,11 +140,11 @@ QString cacheDirFrom(const Options &o, const QString &fallback)
 
 int runTrain(const QStringList &args, QTextStream &out, QTextStream &err)
 {
-    return runCommand("train", kTrainUsage, err, [&] {
+    return runCommand("train", kTrainUsage, err, [&]() -> int {
         Options options({"project", "csv", "images", "val-csv", "arch", "size", "epochs", "batch", "lr", "beta",
                          "threads", "seed", "device", "out", "resume", "optimizer", "weight-decay", "schedule",
                          "warmup", "patience", "workers", "cache", "augment", "ema", "minutes", "weights", "freeze",
-                         "freeze-epochs", "backbone-lr-scale"},
+                         "freeze-epochs", "backbone-lr-scale", "nproc", "dist-timeout"},
                         {"no-augment", "vflip", "pos-weight", "no-tune", "bf16", "no-bf16", "no-amp", "no-cache", "find-lr"});
         options.parse(args);
         if (options.isSet(QStringLiteral("cache")) && options.isSet(QStringLiteral("no-cache")))
@@ -143,13 +153,53 @@ int runTrain(const QStringList &args, QTextStream &out, QTextStream &err)
         const bool findLr = options.isSet(QStringLiteral("find-lr"));
         if (resuming && findLr)
             throw UsageError(QStringLiteral("--find-lr does not go with --resume"));
+
+        // Data-parallel: this process launches the ranks (--nproc), or is one (torchrun's variables).
+        std::optional<ml::DistributedEnv> job;
+        try {
+            job = ml::DistributedEnv::fromEnvironment();
+        } catch (const ml::MlError &error) {
+            throw UsageError(QString::fromStdString(error.what()));
+        }
+        if (job && job->worldSize == 1)
+            job.reset();
+        const int nproc = options.integer(QStringLiteral("nproc"), 1, 1, 256);
+        const auto timeout = std::chrono::milliseconds(
+            qint64(options.number(QStringLiteral("dist-timeout"), 300.0, 1.0, 86400.0) * 1000.0));
+        if ((nproc > 1 || job) && findLr)
+            throw UsageError(QStringLiteral("--find-lr runs in one process, not as a data-parallel job"));
+        if (options.isSet(QStringLiteral("nproc")) && job)
+            throw UsageError(QStringLiteral("--nproc launches the ranks itself; a process started as a rank "
+                                            "(WORLD_SIZE is set) does not take it"));
+        if (nproc > 1) {
+            QStringList rankArgs;
+            for (qsizetype i = 0; i < args.size(); ++i) {
+                if (args[i] == QLatin1String("--nproc"))
+                    ++i;
+                else if (!args[i].startsWith(QLatin1String("--nproc=")))
+                    rankArgs << args[i];
+            }
+            if (!resuming && !options.isSet(QStringLiteral("out")) && options.isSet(QStringLiteral("project"))) {
+                // Every rank must name the same run: choose it here.
+                const std::unique_ptr<ProjectStore> project = ProjectStore::open(options.value(QStringLiteral("project")));
+                rankArgs << QStringLiteral("--out") << workflow::runsFolder(*project) + QLatin1Char('/') + workflow::newRunId(*project);
+            }
+            if (!options.isSet(QStringLiteral("threads")))
+                rankArgs << QStringLiteral("--threads") << QString::number(std::max(1, QThread::idealThreadCount() / nproc));
+            return launchLocalRanks(rankArgs, nproc, out, err);
+        }
+        // Rank 0 speaks for a job; the others say only what goes wrong.
+        const bool quiet = job && job->rank != 0;
+        QString discarded;
+        QTextStream silent(&discarded);
+        QTextStream &say = quiet ? silent : out;
         ml::TrainConfig config;
         TrainingData data;
         ml::RuntimeOverrides overrides;
         QString runDir;
         QString cacheDir;
         if (resuming) {
-            const QStringList allowed{"resume", "threads", "workers", "device", "cache", "no-cache"};
+            const QStringList allowed{"resume", "threads", "workers", "device", "cache", "no-cache", "nproc", "dist-timeout"};
             for (const QString &name : options.given()) {
                 if (!allowed.contains(name))
                     throw UsageError(QStringLiteral("--%1 does not go with --resume (the run keeps its settings)").arg(name));
@@ -218,33 +268,37 @@ int runTrain(const QStringList &args, QTextStream &out, QTextStream &err)
                 const bool given = std::any_of(names.cbegin(), names.cend(),
                                                [&](const QString &option) { return options.isSet(option); });
                 if (!given)
-                    out << "default: --" << name << ' ' << QString::fromStdString(reason.value) << ": "
+                    say << "default: --" << name << ' ' << QString::fromStdString(reason.value) << ": "
                         << QString::fromStdString(reason.why) << '\n';
             }
             cacheDir = cacheDirFrom(options, data.cacheDir);
             if (!findLr && runDir.isEmpty()) {
+                if (job)
+                    throw UsageError(QStringLiteral("the ranks of a data-parallel job need --out RUN_DIR, the same on each"));
                 // A project's run goes into the project: DIR/.tagwise/runs/<id>.
                 const std::unique_ptr<ProjectStore> project = ProjectStore::open(options.value(QStringLiteral("project")));
                 runDir = workflow::runsFolder(*project) + QLatin1Char('/') + workflow::newRunId(*project);
             }
-            for (const QString &problem : std::as_const(data.problems))
-                err << "warning: " << problem << '\n';
-            out << "data: " << data.snapshot.train.size() << " training and " << data.snapshot.validation.size()
+            for (const QString &problem : std::as_const(data.problems)) {
+                if (!quiet)
+                    err << "warning: " << problem << '\n';
+            }
+            say << "data: " << data.snapshot.train.size() << " training and " << data.snapshot.validation.size()
                 << " validation images, " << data.snapshot.tags.size() << " tags";
             if (data.heldOut > 0)
-                out << ", " << data.heldOut << " test-split images held out";
+                say << ", " << data.heldOut << " test-split images held out";
             if (data.leftOut > 0)
-                out << ", " << data.leftOut << " untagged or missing images left out";
+                say << ", " << data.leftOut << " untagged or missing images left out";
             if (data.awaitingReview > 0)
-                out << ", " << data.awaitingReview << " images with tags a model suggested left out until reviewed";
-            out << '\n';
-            out.flush();
+                say << ", " << data.awaitingReview << " images with tags a model suggested left out until reviewed";
+            say << '\n';
+            say.flush();
         }
 
         // A run of a project is recorded in its runs table, in the project's runs folder by default.
         std::unique_ptr<ProjectStore> store;
         QString runId;
-        if (!findLr) {
+        if (!findLr && !quiet) {
             const auto [projectRoot, id] = projectOfRun(runDir);
             if (!projectRoot.isEmpty()) {
                 store = ProjectStore::open(projectRoot);
@@ -259,16 +313,18 @@ int runTrain(const QStringList &args, QTextStream &out, QTextStream &err)
             session.setStore(store.get(), runId);
         int epochs = config.epochs;
         QObject::connect(&session, &workflow::TrainingSession::statusChanged, [&](const QString &message) {
-            out << message << '\n';
-            out.flush();
+            say << message << '\n';
+            say.flush();
         });
         QObject::connect(&session, &workflow::TrainingSession::warningRaised, [&](const QString &message) {
+            if (quiet)
+                return;
             err << "warning: " << message << '\n';
             err.flush();
         });
         QObject::connect(&session, &workflow::TrainingSession::epochFinished, [&](const ml::EpochRecord &record) {
-            out << epochLine(record, epochs) << '\n';
-            out.flush();
+            say << epochLine(record, epochs) << '\n';
+            say.flush();
         });
         ml::LrSweep sweep;
         QObject::connect(&session, &workflow::TrainingSession::learningRateSwept,
@@ -279,6 +335,12 @@ int runTrain(const QStringList &args, QTextStream &out, QTextStream &err)
             result = ended;
             loop.quit();
         });
+        std::unique_ptr<ml::Communicator> communicator;
+        if (job) {
+            communicator = ml::Communicator::connect(*job, timeout);
+            overrides.communicator = communicator.get();
+            session.setRuntime(overrides);
+        }
         const SignalStop signalStop(&session, [&session] { session.stop(); });
         if (findLr) {
             session.findLearningRate(config, data);
@@ -295,26 +357,28 @@ int runTrain(const QStringList &args, QTextStream &out, QTextStream &err)
         if (result.end == workflow::SessionResult::End::Failed)
             throw ProjectError(result.message);
         if (findLr) {
-            out << "learning rate   loss       smoothed loss\n";
+            say << "learning rate   loss       smoothed loss\n";
             for (std::size_t i = 0; i < sweep.rates.size(); ++i)
-                out << QString::asprintf("%-15.3e %-10.4f %.4f\n", sweep.rates[i], sweep.losses[i], sweep.smoothedLosses[i]);
+                say << QString::asprintf("%-15.3e %-10.4f %.4f\n", sweep.rates[i], sweep.losses[i], sweep.smoothedLosses[i]);
             if (sweep.suggestedRate > 0.0)
-                out << QString::asprintf("suggested learning rate: %.3g (where the loss falls fastest)\n", sweep.suggestedRate);
+                say << QString::asprintf("suggested learning rate: %.3g (where the loss falls fastest)\n", sweep.suggestedRate);
             else
-                out << "no suggestion: the loss never fell; check the data and the tags\n";
+                say << "no suggestion: the loss never fell; check the data and the tags\n";
             return ExitOk;
         }
         if (result.end == workflow::SessionResult::End::Stopped) {
+            if (quiet)
+                return ExitFailure;
             err << "tagwise-cli train: stopped after " << result.epochs
                 << " epochs; continue with: tagwise-cli train --resume " << runDir << '\n';
             return ExitFailure;
         }
         if (result.stoppedEarly)
-            out << "stopped early after epoch " << result.epochs << '\n';
-        out << QString::asprintf("best epoch %d: fbeta %.4f at thresholds 0.5, %.4f at the bundle's thresholds\n",
+            say << "stopped early after epoch " << result.epochs << '\n';
+        say << QString::asprintf("best epoch %d: fbeta %.4f at thresholds 0.5, %.4f at the bundle's thresholds\n",
                                  result.bestEpoch, result.bestFbeta, result.finalFbeta);
-        out << "model: " << result.bundleDir << '\n';
-        out << QString::asprintf("time: %.1f s (decoding %.1f s)\n", result.seconds, result.decodeSeconds);
+        say << "model: " << result.bundleDir << '\n';
+        say << QString::asprintf("time: %.1f s (decoding %.1f s)\n", result.seconds, result.decodeSeconds);
         return ExitOk;
     });
 }

@@ -4,20 +4,25 @@
 
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <random>
 
 namespace tagwise::ml {
 
 BatchLoader::BatchLoader(const DecodedSet &set, BatchTransform transform, int batchSize, bool shuffle, int workers,
-                         std::uint64_t seed)
+                         std::uint64_t seed, DataShard shard)
     : m_set(set)
     , m_transform(std::move(transform))
     , m_shuffle(shuffle)
     , m_workerCount(std::max(0, workers))
     , m_prefetch(std::max(2, 2 * workers))
     , m_seed(seed)
+    , m_shard{std::clamp(shard.rank, 0, std::max(1, shard.ranks) - 1), std::max(1, shard.ranks), shard.pad}
 {
-    const std::int64_t n = set.size();
+    const std::int64_t all = set.size();
+    const std::int64_t ranks = m_shard.ranks;
+    const std::int64_t n = m_shard.pad ? (all + ranks - 1) / ranks
+                                       : (all - m_shard.rank + ranks - 1) / ranks;
     const std::int64_t b = std::max(1, batchSize);
     m_bounds.push_back(0);
     for (std::int64_t start = b; start < n; start += b)
@@ -45,6 +50,18 @@ void BatchLoader::start(int epoch)
         std::mt19937_64 rng(mixSeed(m_seed, std::uint64_t(epoch), 0x5348554646ull));
         for (std::int64_t i = n - 1; i > 0; --i)
             std::swap(order[std::size_t(i)], order[std::size_t(rng() % std::uint64_t(i + 1))]);
+    }
+    if (m_shard.ranks > 1) {
+        const std::size_t ranks = std::size_t(m_shard.ranks);
+        if (m_shard.pad) {
+            const std::size_t total = (order.size() + ranks - 1) / ranks * ranks;
+            for (std::size_t i = 0; order.size() < total; ++i)
+                order.push_back(order[i]);
+        }
+        std::vector<std::int64_t> mine;
+        for (std::size_t i = std::size_t(m_shard.rank); i < order.size(); i += ranks)
+            mine.push_back(order[i]);
+        order = std::move(mine);
     }
     std::lock_guard lock(m_mutex);
     m_order = std::move(order);
@@ -81,9 +98,12 @@ BatchLoader::Batch BatchLoader::make(std::int64_t index, const std::vector<std::
                                           torch::kLong);
     Batch batch;
     batch.index = index;
+    batch.rows = indexes.clone();
     const auto pixels = m_set.pixels.index_select(0, indexes);
     batch.targets = m_set.targets.index_select(0, indexes);
-    batch.images = m_transform.apply(pixels, mixSeed(m_seed, std::uint64_t(epoch), std::uint64_t(index) + 1));
+    // Each rank augments its samples with draws of its own (rank 0 as a single process).
+    const std::uint64_t stream = std::uint64_t(index) + 1 + (std::uint64_t(m_shard.rank) << 32);
+    batch.images = m_transform.apply(pixels, mixSeed(m_seed, std::uint64_t(epoch), stream));
     if (m_pinned) {
         batch.images = batch.images.pin_memory();
         batch.targets = batch.targets.pin_memory();

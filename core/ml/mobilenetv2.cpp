@@ -1,7 +1,8 @@
 #include "core/ml/mobilenetv2.h"
 
+#include "core/ml/syncbatchnorm.h"
+
 #include <torch/nn/functional/pooling.h>
-#include <torch/nn/modules/batchnorm.h>
 #include <torch/nn/modules/conv.h>
 #include <torch/nn/modules/linear.h>
 
@@ -24,7 +25,7 @@ public:
                                                              .padding((kernel - 1) / 2)
                                                              .groups(groups)
                                                              .bias(false))))
-        , m_bn(register_module("1", torch::nn::BatchNorm2d(out)))
+        , m_bn(register_module("1", SyncBatchNorm(out)))
     {
     }
 
@@ -32,7 +33,7 @@ public:
 
 private:
     torch::nn::Conv2d m_conv;
-    torch::nn::BatchNorm2d m_bn;
+    SyncBatchNorm m_bn;
 };
 TORCH_MODULE(ConvBnRelu6);
 
@@ -50,7 +51,7 @@ public:
             conv->push_back(ConvBnRelu6(in, hidden, 1, 1, 1));
         conv->push_back(ConvBnRelu6(hidden, hidden, 3, stride, hidden));
         conv->push_back(torch::nn::Conv2d(torch::nn::Conv2dOptions(hidden, out, 1).bias(false)));
-        conv->push_back(torch::nn::BatchNorm2d(out));
+        conv->push_back(SyncBatchNorm(out));
         m_conv = register_module("conv", conv);
     }
 

@@ -1,7 +1,8 @@
 #include "core/ml/network.h"
 
+#include "core/ml/syncbatchnorm.h"
+
 #include <ATen/CPUGeneratorImpl.h>
-#include <torch/nn/modules/batchnorm.h>
 #include <torch/nn/modules/conv.h>
 #include <torch/nn/modules/linear.h>
 #include <torch/torch.h>
@@ -65,12 +66,9 @@ void NetworkImpl::initialize(at::Generator &generator)
                 linear->weight.uniform_(-bound, bound, generator);
                 linear->bias.uniform_(-bound, bound, generator);
             }
-        } else if (auto *bn = module->as<torch::nn::BatchNorm2d>()) {
+        } else if (auto *bn = module->as<SyncBatchNorm>()) {
             bn->weight.fill_(1.0);
             bn->bias.zero_();
-        } else if (auto *bn1 = module->as<torch::nn::BatchNorm1d>()) {
-            bn1->weight.fill_(1.0);
-            bn1->bias.zero_();
         }
     }
 }

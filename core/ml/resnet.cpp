@@ -17,7 +17,7 @@ torch::nn::Conv2d conv(int in, int out, int kernel, int stride)
 
 torch::nn::Sequential downsample(int in, int out, int stride)
 {
-    return torch::nn::Sequential(conv(in, out, 1, stride), torch::nn::BatchNorm2d(out));
+    return torch::nn::Sequential(conv(in, out, 1, stride), SyncBatchNorm(out));
 }
 
 // torchvision.models.resnet.BasicBlock, same child names.
@@ -28,9 +28,9 @@ public:
 
     BasicBlockImpl(int in, int width, int stride)
         : m_conv1(register_module("conv1", conv(in, width, 3, stride)))
-        , m_bn1(register_module("bn1", torch::nn::BatchNorm2d(width)))
+        , m_bn1(register_module("bn1", SyncBatchNorm(width)))
         , m_conv2(register_module("conv2", conv(width, width, 3, 1)))
-        , m_bn2(register_module("bn2", torch::nn::BatchNorm2d(width)))
+        , m_bn2(register_module("bn2", SyncBatchNorm(width)))
     {
         if (stride != 1 || in != width)
             m_downsample = register_module("downsample", downsample(in, width, stride));
@@ -46,9 +46,9 @@ public:
 
 private:
     torch::nn::Conv2d m_conv1;
-    torch::nn::BatchNorm2d m_bn1;
+    SyncBatchNorm m_bn1;
     torch::nn::Conv2d m_conv2;
-    torch::nn::BatchNorm2d m_bn2;
+    SyncBatchNorm m_bn2;
     torch::nn::Sequential m_downsample{nullptr};
 };
 TORCH_MODULE(BasicBlock);
@@ -61,11 +61,11 @@ public:
 
     BottleneckImpl(int in, int width, int stride)
         : m_conv1(register_module("conv1", conv(in, width, 1, 1)))
-        , m_bn1(register_module("bn1", torch::nn::BatchNorm2d(width)))
+        , m_bn1(register_module("bn1", SyncBatchNorm(width)))
         , m_conv2(register_module("conv2", conv(width, width, 3, stride)))
-        , m_bn2(register_module("bn2", torch::nn::BatchNorm2d(width)))
+        , m_bn2(register_module("bn2", SyncBatchNorm(width)))
         , m_conv3(register_module("conv3", conv(width, width * kExpansion, 1, 1)))
-        , m_bn3(register_module("bn3", torch::nn::BatchNorm2d(width * kExpansion)))
+        , m_bn3(register_module("bn3", SyncBatchNorm(width * kExpansion)))
     {
         if (stride != 1 || in != width * kExpansion)
             m_downsample = register_module("downsample", downsample(in, width * kExpansion, stride));
@@ -82,11 +82,11 @@ public:
 
 private:
     torch::nn::Conv2d m_conv1;
-    torch::nn::BatchNorm2d m_bn1;
+    SyncBatchNorm m_bn1;
     torch::nn::Conv2d m_conv2;
-    torch::nn::BatchNorm2d m_bn2;
+    SyncBatchNorm m_bn2;
     torch::nn::Conv2d m_conv3;
-    torch::nn::BatchNorm2d m_bn3;
+    SyncBatchNorm m_bn3;
     torch::nn::Sequential m_downsample{nullptr};
 };
 TORCH_MODULE(Bottleneck);
@@ -115,7 +115,7 @@ ResNet::ResNet(int depth, int numTags, int inputSize)
                                     + " is too small (at least 32 pixels)");
     m_conv1 = register_module(
         "conv1", torch::nn::Conv2d(torch::nn::Conv2dOptions(3, 64, 7).stride(2).padding(3).bias(false)));
-    m_bn1 = register_module("bn1", torch::nn::BatchNorm2d(64));
+    m_bn1 = register_module("bn1", SyncBatchNorm(64));
     const std::array<int, 4> blocks = depth == 18 ? std::array<int, 4>{2, 2, 2, 2} : std::array<int, 4>{3, 4, 6, 3};
     int in = 64;
     const auto layer = [&](int width, int count, int stride) {

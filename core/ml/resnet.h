@@ -1,8 +1,8 @@
 #pragma once
 
 #include "core/ml/network.h"
+#include "core/ml/syncbatchnorm.h"
 
-#include <torch/nn/modules/batchnorm.h>
 #include <torch/nn/modules/container/sequential.h>
 #include <torch/nn/modules/conv.h>
 #include <torch/nn/modules/linear.h>
@@ -33,7 +33,7 @@ protected:
 
 private:
     torch::nn::Conv2d m_conv1{nullptr};
-    torch::nn::BatchNorm2d m_bn1{nullptr};
+    SyncBatchNorm m_bn1{nullptr};
     torch::nn::Sequential m_layer1{nullptr}, m_layer2{nullptr}, m_layer3{nullptr}, m_layer4{nullptr};
     torch::nn::Linear m_fc{nullptr};
 };

@@ -33,20 +33,20 @@ SmallerVggNet::SmallerVggNet(int numTags, int inputSize)
                                     + " is too small (at least 12 pixels)");
 
     m_conv1 = register_module("conv1", sameConv(3, 32));
-    m_bn1 = register_module("bn1", torch::nn::BatchNorm2d(32));
+    m_bn1 = register_module("bn1", SyncBatchNorm(32));
     m_drop1 = register_module("drop1", Dropout(0.25));
     m_conv2 = register_module("conv2", sameConv(32, 64));
-    m_bn2 = register_module("bn2", torch::nn::BatchNorm2d(64));
+    m_bn2 = register_module("bn2", SyncBatchNorm(64));
     m_conv3 = register_module("conv3", sameConv(64, 64));
-    m_bn3 = register_module("bn3", torch::nn::BatchNorm2d(64));
+    m_bn3 = register_module("bn3", SyncBatchNorm(64));
     m_drop2 = register_module("drop2", Dropout(0.25));
     m_conv4 = register_module("conv4", sameConv(64, 128));
-    m_bn4 = register_module("bn4", torch::nn::BatchNorm2d(128));
+    m_bn4 = register_module("bn4", SyncBatchNorm(128));
     m_conv5 = register_module("conv5", sameConv(128, 128));
-    m_bn5 = register_module("bn5", torch::nn::BatchNorm2d(128));
+    m_bn5 = register_module("bn5", SyncBatchNorm(128));
     m_drop3 = register_module("drop3", Dropout(0.25));
     m_fc1 = register_module("fc1", torch::nn::Linear(128 * flatSide * flatSide, 1024));
-    m_bnFc = register_module("bn_fc", torch::nn::BatchNorm1d(1024));
+    m_bnFc = register_module("bn_fc", SyncBatchNorm(1024));
     m_drop4 = register_module("drop4", Dropout(0.5));
     m_fc2 = register_module("fc2", torch::nn::Linear(1024, numTags));
 

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "core/ml/network.h"
+#include "core/ml/syncbatchnorm.h"
 
-#include <torch/nn/modules/batchnorm.h>
 #include <torch/nn/modules/conv.h>
 #include <torch/nn/modules/linear.h>
 
@@ -36,11 +36,11 @@ private:
     int m_featureSize = 0;
     torch::nn::Conv2d m_conv1{nullptr}, m_conv2{nullptr}, m_conv3{nullptr}, m_conv4{nullptr},
         m_conv5{nullptr};
-    torch::nn::BatchNorm2d m_bn1{nullptr}, m_bn2{nullptr}, m_bn3{nullptr}, m_bn4{nullptr},
+    SyncBatchNorm m_bn1{nullptr}, m_bn2{nullptr}, m_bn3{nullptr}, m_bn4{nullptr},
         m_bn5{nullptr};
     Dropout m_drop1{nullptr}, m_drop2{nullptr}, m_drop3{nullptr}, m_drop4{nullptr};
     torch::nn::Linear m_fc1{nullptr}, m_fc2{nullptr};
-    torch::nn::BatchNorm1d m_bnFc{nullptr};
+    SyncBatchNorm m_bnFc{nullptr};
 };
 
 }

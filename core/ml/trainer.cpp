@@ -8,6 +8,7 @@
 #include "core/ml/classweights.h"
 #include "core/ml/decodeddataset.h"
 #include "core/ml/device.h"
+#include "core/ml/distributed.h"
 #include "core/ml/feedback.h"
 #include "core/ml/json.h"
 #include "core/ml/lrschedule.h"
@@ -19,6 +20,7 @@
 #include "core/ml/modelweights.h"
 #include "core/ml/network.h"
 #include "core/ml/pretrained.h"
+#include "core/ml/syncbatchnorm.h"
 #include "core/ml/thresholds.h"
 #include "core/ml/weightfile.h"
 
@@ -115,6 +117,7 @@ class Trainer::Run
 public:
     Run(const Trainer &trainer, TrainConfig config, DatasetSnapshot snapshot)
         : m_trainer(trainer)
+        , m_communicator(trainer.m_runtime.communicator)
         , m_config(std::move(config))
         , m_snapshot(std::move(snapshot))
         , m_dir(trainer.m_runDir)
@@ -129,6 +132,12 @@ private:
     void status(const std::string &message) const;
     void warn(const std::string &message) const;
     bool canceled() const { return m_trainer.m_feedback && m_trainer.m_feedback->isCanceled(); }
+    int ranks() const { return m_communicator ? m_communicator->size() : 1; }
+    int rank() const { return m_communicator ? m_communicator->rank() : 0; }
+    /// Whether this process writes the run's files: rank 0 of a data-parallel job, or a single process.
+    bool writes() const { return rank() == 0; }
+    /// Joins the ranks after buildModel(): the same weights everywhere, gradient averaging, batch norms.
+    void joinRanks();
 
     /// Reads the pretrained weights and takes the normalisation they were trained with.
     void readPretrained();
@@ -155,6 +164,7 @@ private:
     void finish(TrainResult &result);
 
     const Trainer &m_trainer;
+    Communicator *const m_communicator;
     TrainConfig m_config;
     DatasetSnapshot m_snapshot;
     std::string m_dir;
@@ -170,6 +180,7 @@ private:
     /// The exponential moving average of m_network's weights, when the config asks for one.
     NetworkPtr m_average;
     std::unique_ptr<torch::optim::Optimizer> m_optimizer;
+    std::unique_ptr<GradientAverager> m_averager; ///< in a data-parallel run
     std::vector<double> m_groupScales; ///< of each parameter group's learning rate
     std::vector<std::string> m_frozen;  ///< parameters the freeze covers
     std::unique_ptr<LrSchedule> m_schedule;
@@ -232,6 +243,10 @@ void Trainer::Run::readPretrained()
 
 void Trainer::Run::prepareData()
 {
+    if (m_config.batchSize % ranks() != 0 || m_config.batchSize / ranks() < 2)
+        throw MlError("a batch of " + std::to_string(m_config.batchSize) + " does not split into " + std::to_string(ranks())
+                      + " equal shares of at least 2 images; choose a batch size that is a multiple of "
+                      + std::to_string(ranks()) + " and at least " + std::to_string(2 * ranks()));
     // The same checks as after decoding, before spending the time to decode.
     if (m_snapshot.validation.empty())
         throw MlError("no validation images: the best epoch, early stopping and the thresholds need some");
@@ -264,10 +279,13 @@ void Trainer::Run::prepareData()
 
     const BatchTransform trainTransform(m_normalization, m_config.augmentation, true);
     const BatchTransform plainTransform(m_normalization);
-    m_trainLoader = std::make_unique<BatchLoader>(m_data.train, trainTransform, m_config.batchSize, true,
-                                                  m_config.workers, m_config.seed);
-    m_validationLoader = std::make_unique<BatchLoader>(m_data.validation, plainTransform, m_config.batchSize, false,
-                                                       m_config.workers, m_config.seed);
+    // In a data-parallel run the batch size is the global batch's: each rank takes its share.
+    const int batch = m_config.batchSize / ranks();
+    m_trainLoader = std::make_unique<BatchLoader>(m_data.train, trainTransform, batch, true, m_config.workers,
+                                                  m_config.seed, DataShard{rank(), ranks(), true});
+    m_validationLoader = std::make_unique<BatchLoader>(m_data.validation, plainTransform, batch, false,
+                                                       m_config.workers, m_config.seed,
+                                                       DataShard{rank(), ranks(), false});
     m_trainLoader->setPinnedMemory(m_device.is_cuda());
     m_validationLoader->setPinnedMemory(m_device.is_cuda());
 }
@@ -337,7 +355,7 @@ void Trainer::Run::applyFreeze(int epoch)
         return;
     // A frozen batch norm keeps the statistics it came with.
     for (const auto &item : m_network->named_modules()) {
-        if (!item.value()->as<torch::nn::BatchNorm2d>())
+        if (!item.value()->as<SyncBatchNorm>())
             continue;
         const auto own = item.value()->named_parameters(false);
         if (!own.is_empty() && names.count(item.key() + "." + own.begin()->key()))
@@ -377,6 +395,31 @@ void Trainer::Run::buildModel(bool resuming)
                                               m_trainLoader->batchCount(), m_config.warmupEpochs);
 }
 
+void Trainer::Run::joinRanks()
+{
+    if (!m_communicator)
+        return;
+    // Every rank resumed from the same epoch (the run folder is the same everywhere)...
+    auto epochs = torch::tensor({double(m_epochsDone)}, torch::kDouble);
+    m_communicator->allReduce(epochs);
+    if (epochs.item<double>() != double(m_epochsDone) * ranks())
+        throw MlError(m_dir + ": the ranks of the job found different runs there (rank " + std::to_string(rank())
+                      + " after epoch " + std::to_string(m_epochsDone)
+                      + "); a resumed job needs the same run folder on every machine");
+    // ... and starts from rank 0's weights, as DistributedDataParallel does.
+    broadcastModule(*m_communicator, *m_network);
+    if (m_average)
+        broadcastModule(*m_communicator, *m_average);
+    const int norms = synchronizeBatchNorms(*m_network, m_communicator);
+    m_averager = std::make_unique<GradientAverager>(*m_communicator, m_network->parameters());
+    std::int64_t parameters = 0;
+    for (const auto &parameter : m_network->parameters())
+        parameters += parameter.numel();
+    status("data-parallel over " + std::to_string(ranks()) + " ranks: gradients: " + std::to_string(parameters)
+           + " parameters averaged each step, in buckets while backward runs; " + std::to_string(norms)
+           + " batch norms over the global batch of " + std::to_string(m_config.batchSize));
+}
+
 Json Trainer::Run::stateJson() const
 {
     Json records = Json::array();
@@ -395,7 +438,8 @@ Json Trainer::Run::stateJson() const
 
 void Trainer::Run::saveCheckpoint()
 {
-    Checkpoint::save(path(kLastCheckpoint), *m_network, *m_optimizer, stateJson(), m_average.get());
+    if (writes())
+        Checkpoint::save(path(kLastCheckpoint), *m_network, *m_optimizer, stateJson(), m_average.get());
 }
 
 void Trainer::Run::restoreState(const Checkpoint &checkpoint)
@@ -444,17 +488,20 @@ bool Trainer::Run::trainEpoch(int epoch, EpochRecord &record)
     applyFreeze(epoch);
     {
         std::lock_guard lock(m_dropoutGenerator->mutex());
-        m_dropoutGenerator->set_current_seed(mixSeed(m_config.seed, std::uint64_t(epoch), kDropoutStream));
+        // Each rank draws masks of its own for its samples (rank 0 as a single process).
+        m_dropoutGenerator->set_current_seed(
+            mixSeed(m_config.seed, std::uint64_t(epoch), kDropoutStream + std::uint64_t(rank())));
     }
     BatchLoader &loader = *m_trainLoader;
     loader.start(epoch);
     const std::int64_t batches = loader.batchCount();
     const auto start = Clock::now();
     double lossSum = 0.0;
+    double samples = 0.0;
     double lr = m_config.learningRate;
     BatchLoader::Batch batch;
     for (std::int64_t step = 0; loader.next(batch); ++step) {
-        if (canceled()) {
+        if (!m_communicator && canceled()) { // the ranks agree on a stop below
             loader.stop();
             return false;
         }
@@ -469,16 +516,32 @@ bool Trainer::Run::trainEpoch(int epoch, EpochRecord &record)
             AutocastScope autocast(cuda && m_config.mixedPrecision, !cuda && m_config.cpuBfloat16);
             batchLoss = loss(m_network->forward(images), targets);
         }
+        if (m_averager)
+            m_averager->prepare();
         batchLoss.backward();
+        double value = batchLoss.item<double>();
+        double batchSamples = double(batch.targets.size(0));
+        if (m_averager) {
+            m_averager->finish();
+            // The global batch's loss, and whether any rank was asked to stop.
+            auto agreed = torch::tensor({value * batchSamples, batchSamples, canceled() ? 1.0 : 0.0}, torch::kDouble);
+            m_communicator->allReduce(agreed);
+            batchSamples = agreed[1].item<double>();
+            value = agreed[0].item<double>() / batchSamples;
+            if (agreed[2].item<double>() > 0.0) {
+                loader.stop();
+                return false;
+            }
+        }
         m_optimizer->step();
         if (m_average)
             updateAverage(std::int64_t(epoch - 1) * batches + step);
-        const double value = batchLoss.item<double>();
         if (!std::isfinite(value))
             throw MlError("training diverged (the loss is " + std::to_string(value) + ") in epoch "
                           + std::to_string(epoch) + ", batch " + std::to_string(step + 1)
                           + "; try a lower learning rate");
-        lossSum += value * double(batch.targets.size(0));
+        lossSum += value * batchSamples;
+        samples += batchSamples;
         if (m_trainer.m_callbacks.batch)
             m_trainer.m_callbacks.batch({epoch, m_config.epochs, step + 1, batches, value, lr});
         if (m_trainer.m_feedback) {
@@ -488,10 +551,11 @@ bool Trainer::Run::trainEpoch(int epoch, EpochRecord &record)
     }
     const double seconds = secondsSince(start);
     record.epoch = epoch;
-    record.trainLoss = lossSum / double(loader.sampleCount());
+    record.trainLoss = lossSum / std::max(samples, 1.0);
     record.learningRate = lr;
-    record.imagesPerSecond = double(loader.sampleCount()) / std::max(seconds, 1e-9);
-    return !canceled();
+    record.imagesPerSecond = samples / std::max(seconds, 1e-9);
+    // The ranks of a job stop together, at a step they agreed on.
+    return m_communicator || !canceled();
 }
 
 void Trainer::Run::updateAverage(std::int64_t step)
@@ -515,7 +579,8 @@ bool Trainer::Run::predictValidation(Predictions &out)
     const bool cuda = m_device.is_cuda();
     const std::size_t tags = m_snapshot.tags.size();
     BatchLoader &loader = *m_validationLoader;
-    out.probabilities.assign(std::size_t(loader.sampleCount()) * tags, 0.0f);
+    const std::int64_t rows = m_data.validation.size();
+    out.probabilities.assign(std::size_t(rows) * tags, 0.0f);
     out.truth.assign(out.probabilities.size(), 0);
     double lossSum = 0.0;
     NetworkImpl &network = evaluated();
@@ -523,9 +588,8 @@ bool Trainer::Run::predictValidation(Predictions &out)
     torch::InferenceMode inference;
     loader.start(0);
     BatchLoader::Batch batch;
-    std::size_t row = 0;
     while (loader.next(batch)) {
-        if (canceled()) {
+        if (!m_communicator && canceled()) { // the ranks agree on a stop in the next training step
             loader.stop();
             return false;
         }
@@ -537,20 +601,31 @@ bool Trainer::Run::predictValidation(Predictions &out)
         const auto targets = batch.targets.to(m_device);
         lossSum += loss(logits, targets).item<double>() * double(targets.size(0));
         const auto p = torch::sigmoid(logits.to(torch::kFloat)).to(torch::kCPU).contiguous();
-        const auto t = batch.targets.contiguous();
         const auto n = std::size_t(p.size(0));
-        std::copy_n(p.data_ptr<float>(), n * tags, out.probabilities.data() + row * tags);
-        const float *truth = t.data_ptr<float>();
-        for (std::size_t i = 0; i < n * tags; ++i)
-            out.truth[row * tags + i] = truth[i] > 0.5f ? 1 : 0;
-        row += n;
+        const std::int64_t *at = batch.rows.data_ptr<std::int64_t>();
+        for (std::size_t i = 0; i < n; ++i)
+            std::copy_n(p.data_ptr<float>() + i * tags, tags, out.probabilities.data() + std::size_t(at[i]) * tags);
     }
-    out.loss = lossSum / double(std::max<std::int64_t>(1, loader.sampleCount()));
+    if (m_communicator) {
+        // Each rank predicted its shard; every rank gets all of it, to decide alike.
+        auto all = torch::from_blob(out.probabilities.data(), {std::int64_t(out.probabilities.size())}, torch::kFloat);
+        m_communicator->allReduce(all);
+        auto total = torch::tensor({lossSum}, torch::kDouble);
+        m_communicator->allReduce(total);
+        lossSum = total.item<double>();
+    }
+    const auto truth = m_data.validation.targets.contiguous();
+    const float *t = truth.data_ptr<float>();
+    for (std::size_t i = 0; i < out.truth.size(); ++i)
+        out.truth[i] = t[i] > 0.5f ? 1 : 0;
+    out.loss = lossSum / double(std::max<std::int64_t>(1, rows));
     return true;
 }
 
 void Trainer::Run::writeMetrics(const std::string &status, const Json *validation) const
 {
+    if (!writes())
+        return;
     Json records = Json::array();
     for (const auto &record : m_records)
         records.push_back(record.toJson());
@@ -568,7 +643,10 @@ void Trainer::Run::writeMetrics(const std::string &status, const Json *validatio
 void Trainer::Run::finish(TrainResult &result)
 {
     status("choosing thresholds with the weights of epoch " + std::to_string(m_bestEpoch));
-    loadWeights(evaluated(), path(kBestCheckpoint), m_device);
+    if (writes())
+        loadWeights(evaluated(), path(kBestCheckpoint), m_device);
+    if (m_communicator)
+        broadcastModule(*m_communicator, evaluated());
     Predictions predictions;
     if (!predictValidation(predictions)) {
         result.status = TrainResult::Status::Canceled;
@@ -582,6 +660,9 @@ void Trainer::Run::finish(TrainResult &result)
         = computeMetrics(predictions.probabilities, predictions.truth, m_snapshot.tags, thresholds, m_config.beta);
 
     const std::string modelDir = path("model");
+    result.finalFbeta = report.fbetaSamples;
+    if (!writes())
+        return;
     std::error_code error;
     fs::create_directories(modelDir, error);
     if (error)
@@ -615,7 +696,6 @@ void Trainer::Run::finish(TrainResult &result)
     const Json validation = metricsToJson(report);
     writeMetrics(statusName(result.status), &validation);
     result.bundleDir = modelDir;
-    result.finalFbeta = report.fbetaSamples;
 }
 
 TrainResult Trainer::Run::execute(bool resuming)
@@ -661,10 +741,13 @@ TrainResult Trainer::Run::execute(bool resuming)
         restoreState(*checkpoint);
         checkpoint.reset();
     }
+    joinRanks();
 
     status("training " + m_config.architecture + " " + std::to_string(m_config.inputSize) + "x"
            + std::to_string(m_config.inputSize) + " on " + m_device.str() + " with " + std::to_string(threads)
-           + (threads == 1 ? " thread: " : " threads: ") + std::to_string(result.trainImages) + " training, "
+           + (threads == 1 ? " thread" : " threads")
+           + (m_communicator ? " on each of " + std::to_string(ranks()) + " ranks (c10d, Gloo)" : std::string()) + ": "
+           + std::to_string(result.trainImages) + " training, "
            + std::to_string(result.validationImages) + " validation images, "
            + std::to_string(m_trainLoader->batchCount()) + " batches per epoch"
            + (resuming ? ", resuming after epoch " + std::to_string(m_epochsDone) : std::string()));
@@ -697,7 +780,8 @@ TrainResult Trainer::Run::execute(bool resuming)
             m_bestFbeta = record.fbeta;
             m_bestEpoch = epoch;
             m_badEpochs = 0;
-            saveWeights(evaluated(), path(kBestCheckpoint));
+            if (writes())
+                saveWeights(evaluated(), path(kBestCheckpoint));
         } else {
             ++m_badEpochs;
         }
@@ -825,6 +909,11 @@ TrainResult Trainer::train(const TrainConfig &config, const DatasetSnapshot &sna
     snapshot.validate();
     const TrainConfig effective = withRuntime(config);
     selectDevice(effective.device); // a missing GPU is an error before anything is written
+    if (m_runtime.communicator && m_runtime.communicator->rank() != 0) {
+        // Rank 0 checks and writes the folder; the others only train.
+        Run run(*this, effective, snapshot);
+        return run.execute(false);
+    }
     const fs::path dir(m_runDir);
     switch (classifyRunFolder(dir)) {
     case RunFolder::Empty:
@@ -876,6 +965,8 @@ LrSweep Trainer::findLearningRate(const TrainConfig &config, const DatasetSnapsh
     snapshot.validate();
     if (options.steps < 3 || !(options.startRate > 0.0) || !(options.endRate > options.startRate))
         throw std::invalid_argument("a learning-rate sweep needs at least 3 steps from a rate above 0 to a higher one");
+    if (m_runtime.communicator)
+        throw MlError("a learning-rate sweep runs in one process, not as a data-parallel job");
     Run run(*this, withRuntime(config), snapshot);
     return run.sweep(options);
 }

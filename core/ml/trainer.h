@@ -13,6 +13,7 @@
 
 namespace tagwise::ml {
 
+class Communicator;
 class Feedback;
 class ImageLoader;
 
@@ -38,6 +39,15 @@ struct RuntimeOverrides
     std::optional<int> workers;
     std::optional<DeviceChoice> device;
     bool lowPriority = false; ///< train below normal scheduling priority (beside a GUI; device.h)
+    /**
+     * A data-parallel job this process is one rank of (not owned): each rank
+     * trains on its shard of every batch (the config's batch size is the
+     * global one), gradients are averaged while backward runs, batch norms
+     * use the global batch's statistics, and validation is split over the
+     * ranks. Only rank 0 writes into the run folder; a resume reads it on
+     * every rank.
+     */
+    Communicator *communicator = nullptr;
 };
 
 /// How a call to train() or resume() ended.

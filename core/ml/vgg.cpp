@@ -1,8 +1,9 @@
 #include "core/ml/vgg.h"
 
+#include "core/ml/syncbatchnorm.h"
+
 #include <torch/nn/functional/pooling.h>
 #include <torch/nn/modules/activation.h>
-#include <torch/nn/modules/batchnorm.h>
 #include <torch/nn/modules/conv.h>
 #include <torch/nn/modules/linear.h>
 #include <torch/nn/modules/pooling.h>
@@ -28,7 +29,7 @@ Vgg16::Vgg16(bool batchNorm, int numTags, int inputSize)
         }
         features->push_back(torch::nn::Conv2d(torch::nn::Conv2dOptions(in, channels, 3).padding(1)));
         if (batchNorm)
-            features->push_back(torch::nn::BatchNorm2d(channels));
+            features->push_back(SyncBatchNorm(channels));
         features->push_back(torch::nn::ReLU(torch::nn::ReLUOptions(true)));
         in = channels;
     }
