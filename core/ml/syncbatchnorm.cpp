@@ -19,6 +19,12 @@ std::vector<std::int64_t> channelShape(std::int64_t channels, std::int64_t dims)
     return shape;
 }
 
+/// What batch norm computes in: double for double inputs, float for the rest (bf16 and half under autocast too).
+c10::ScalarType computeType(const torch::Tensor &input)
+{
+    return input.scalar_type() == torch::kDouble ? torch::kDouble : torch::kFloat;
+}
+
 std::vector<std::int64_t> reducedDims(std::int64_t dims)
 {
     std::vector<std::int64_t> reduced{0};
@@ -29,8 +35,8 @@ std::vector<std::int64_t> reducedDims(std::int64_t dims)
 
 /**
  * Batch norm over the global batch. Forward: each rank's count, mean and sum
- * of squared deviations (two-pass, in float), combined over the ranks in
- * double. Backward (as PyTorch's SyncBatchNorm): the sums of the gradient and
+ * of squared deviations (two-pass, in float, or double for double inputs),
+ * combined over the ranks in double. Backward (as PyTorch's SyncBatchNorm): the sums of the gradient and
  * of gradient x centred input are all-reduced for the input's gradient; the
  * weight's and bias's gradients stay local, as the gradient averaging that
  * follows sums them over the ranks.
@@ -42,7 +48,7 @@ struct SyncBatchNormFunction : torch::autograd::Function<SyncBatchNormFunction>
                                  double momentum, double eps, std::int64_t communicatorAddress)
     {
         auto *communicator = reinterpret_cast<Communicator *>(communicatorAddress);
-        const torch::Tensor x = input.to(torch::kFloat);
+        const torch::Tensor x = input.to(computeType(input));
         const std::int64_t channels = x.size(1);
         const auto dims = reducedDims(x.dim());
         const double count = double(x.numel() / channels);
@@ -55,8 +61,8 @@ struct SyncBatchNormFunction : torch::autograd::Function<SyncBatchNormFunction>
         const double total = stats[0].item<double>();
         const auto globalMean = stats.narrow(0, 1, channels) / total;
         const auto globalVariance = (stats.narrow(0, 1 + channels, channels) / total - globalMean * globalMean).clamp_min(0.0);
-        const auto meanF = globalMean.to(torch::kFloat);
-        const auto varianceF = globalVariance.to(torch::kFloat);
+        const auto meanF = globalMean.to(x.scalar_type());
+        const auto varianceF = globalVariance.to(x.scalar_type());
         {
             torch::NoGradGuard noGrad;
             if (runningMean.defined()) {
@@ -85,7 +91,7 @@ struct SyncBatchNormFunction : torch::autograd::Function<SyncBatchNormFunction>
         const torch::Tensor &centred = saved[0];
         const torch::Tensor &weight = saved[1];
         const torch::Tensor &invstd = saved[2];
-        const torch::Tensor dy = gradients[0].to(torch::kFloat);
+        const torch::Tensor dy = gradients[0].to(centred.scalar_type());
         const std::int64_t channels = centred.size(1);
         const auto dims = reducedDims(centred.dim());
         const auto shape = channelShape(channels, centred.dim());
@@ -149,8 +155,8 @@ torch::Tensor SyncBatchNormImpl::forward(const torch::Tensor &input)
                                  is_training() || !options.track_running_stats(), momentum, options.eps(),
                                  torch::globalContext().userEnabledCuDNN());
     const std::int64_t features = options.num_features();
-    const torch::Tensor w = weight.defined() ? weight : torch::ones({features}, input.options().dtype(torch::kFloat));
-    const torch::Tensor b = bias.defined() ? bias : torch::zeros({features}, input.options().dtype(torch::kFloat));
+    const torch::Tensor w = weight.defined() ? weight : torch::ones({features}, input.options().dtype(computeType(input)));
+    const torch::Tensor b = bias.defined() ? bias : torch::zeros({features}, input.options().dtype(computeType(input)));
     return SyncBatchNormFunction::apply(input, w, b, running_mean, running_var, momentum, options.eps(),
                                         reinterpret_cast<std::int64_t>(m_communicator));
 }
