@@ -15,11 +15,11 @@
 #include "core/ml/modelweights.h"
 #include "core/ml/network.h"
 #include "core/ml/networkfactory.h"
+#include "core/ml/runtimeinfo.h"
 #include "core/ml/threads.h"
 
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
-#include <torch/version.h>
 
 #include <unistd.h>
 
@@ -113,8 +113,7 @@ int main(int argc, char **argv)
         return 1;
     }
     const torch::Device device(deviceName == "cuda" ? torch::kCUDA : torch::kCPU);
-    std::printf("LibTorch %s, device %s%s\n", TORCH_VERSION, device.str().c_str(),
-                device.is_cuda() ? (" (" + std::to_string(torch::cuda::device_count()) + " visible)").c_str() : "");
+    std::printf("%s\ndevice %s\n", libTorchInfo().summary().c_str(), deviceText(device).c_str());
     if (device.is_cuda())
         at::globalContext().setBenchmarkCuDNN(true);
     const int tags = 8;

@@ -545,6 +545,33 @@
     </message>
 </context>
 <context>
+    <name>RuntimeReport</name>
+    <message>
+        <source>GPU %1</source>
+        <translation>GPU %1</translation>
+    </message>
+    <message>
+        <source>CPU, 1 core</source>
+        <translation>CPU, 1 Kern</translation>
+    </message>
+    <message>
+        <source>CPU, %1 cores</source>
+        <translation>CPU, %1 Kerne</translation>
+    </message>
+    <message>
+        <source>, bfloat16 in hardware</source>
+        <translation>, bfloat16 in Hardware</translation>
+    </message>
+    <message>
+        <source>c10d with Gloo</source>
+        <translation>c10d mit Gloo</translation>
+    </message>
+    <message>
+        <source>not built in (no Gloo headers beside this LibTorch)</source>
+        <translation>nicht eingebaut (keine Gloo-Header neben dieser LibTorch)</translation>
+    </message>
+</context>
+<context>
     <name>tagwise::AddTagCommand</name>
     <message>
         <source>Add tag &quot;%1&quot;</source>
@@ -1394,10 +1421,6 @@ An diesem Text trennen (leer lassen für ein Tag pro Ordner):</translation>
         <translation>Über Tagwise</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Tagwise %1&lt;/h3&gt;&lt;p&gt;Multi-label image classification on your own machine: tag images, train a model, see where it errs.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Keys:&lt;/b&gt; 1–9 toggle the first tags on the selected images · Space marks them reviewed · arrows, Page Up/Down, Home and End move · Ctrl+A selects every image shown · Ctrl+Z / Ctrl+Shift+Z undo and redo.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Tagwise %1&lt;/h3&gt;&lt;p&gt;Multi-Label-Bildklassifikation auf Ihrem eigenen Rechner: Bilder taggen, ein Modell trainieren, sehen, wo es sich irrt.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Tasten:&lt;/b&gt; 1–9 schalten die ersten Tags der ausgewählten Bilder um · Leertaste markiert sie als geprüft · Pfeiltasten, Bild auf/ab, Pos1 und Ende bewegen · Strg+A wählt alle angezeigten Bilder aus · Strg+Z / Strg+Umschalt+Z machen rückgängig und stellen wieder her.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>No recent folders</source>
         <translation>Keine zuletzt geöffneten Ordner</translation>
     </message>
@@ -1482,6 +1505,10 @@ An diesem Text trennen (leer lassen für ein Tag pro Ordner):</translation>
     <message>
         <source>&amp;Classify</source>
         <translation>&amp;Klassifizieren</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Tagwise %1&lt;/h3&gt;&lt;p&gt;Multi-label image classification on your own machine: tag images, train a model, see where it errs.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Keys:&lt;/b&gt; 1–9 toggle the first tags on the selected images · Space marks them reviewed · arrows, Page Up/Down, Home and End move · Ctrl+A selects every image shown · Ctrl+Z / Ctrl+Shift+Z undo and redo.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Engine:&lt;/b&gt; %2&lt;br&gt;&lt;b&gt;Trains on:&lt;/b&gt; %3&lt;br&gt;&lt;b&gt;Data-parallel:&lt;/b&gt; %4&lt;br&gt;%5&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Tagwise %1&lt;/h3&gt;&lt;p&gt;Multi-Label-Bildklassifikation auf Ihrem eigenen Rechner: Bilder taggen, ein Modell trainieren, sehen, wo es sich irrt.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Tasten:&lt;/b&gt; 1–9 schalten die ersten Tags der ausgewählten Bilder um · Leertaste markiert sie als geprüft · Pfeiltasten, Bild auf/ab, Pos1 und Ende bewegen · Strg+A wählt alle angezeigten Bilder aus · Strg+Z / Strg+Umschalt+Z machen rückgängig und stellen wieder her.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Engine:&lt;/b&gt; %2&lt;br&gt;&lt;b&gt;Trainiert auf:&lt;/b&gt; %3&lt;br&gt;&lt;b&gt;Datenparallel:&lt;/b&gt; %4&lt;br&gt;%5&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -2648,10 +2675,6 @@ Epoche %2: %3</translation>
 <context>
     <name>tagwise::workflow::TrainingSession</name>
     <message>
-        <source>GPU (CUDA device 0)</source>
-        <translation>GPU (CUDA-Gerät 0)</translation>
-    </message>
-    <message>
         <source>no GPU (CUDA is not available)</source>
         <translation>keine GPU (CUDA ist nicht verfügbar)</translation>
     </message>
@@ -2662,6 +2685,10 @@ Epoche %2: %3</translation>
     <message>
         <source>CPU, %1 threads</source>
         <translation>CPU, %1 Threads</translation>
+    </message>
+    <message>
+        <source>GPU %1</source>
+        <translation>GPU %1</translation>
     </message>
 </context>
 </TS>

@@ -545,6 +545,33 @@
     </message>
 </context>
 <context>
+    <name>RuntimeReport</name>
+    <message>
+        <source>GPU %1</source>
+        <translation>GPU %1</translation>
+    </message>
+    <message>
+        <source>CPU, 1 core</source>
+        <translation>CPU，1 个核心</translation>
+    </message>
+    <message>
+        <source>CPU, %1 cores</source>
+        <translation>CPU，%1 个核心</translation>
+    </message>
+    <message>
+        <source>, bfloat16 in hardware</source>
+        <translation>，硬件支持 bfloat16</translation>
+    </message>
+    <message>
+        <source>c10d with Gloo</source>
+        <translation>c10d（Gloo）</translation>
+    </message>
+    <message>
+        <source>not built in (no Gloo headers beside this LibTorch)</source>
+        <translation>未内置（此 LibTorch 旁没有 Gloo 头文件）</translation>
+    </message>
+</context>
+<context>
     <name>tagwise::AddTagCommand</name>
     <message>
         <source>Add tag &quot;%1&quot;</source>
@@ -1388,10 +1415,6 @@ Split them at this text (leave empty for one tag per folder):</source>
         <translation>关于 Tagwise</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Tagwise %1&lt;/h3&gt;&lt;p&gt;Multi-label image classification on your own machine: tag images, train a model, see where it errs.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Keys:&lt;/b&gt; 1–9 toggle the first tags on the selected images · Space marks them reviewed · arrows, Page Up/Down, Home and End move · Ctrl+A selects every image shown · Ctrl+Z / Ctrl+Shift+Z undo and redo.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Tagwise %1&lt;/h3&gt;&lt;p&gt;在您自己的计算机上进行多标签图像分类：标记图像、训练模型、查看模型在哪里出错。&lt;/p&gt;&lt;p&gt;&lt;b&gt;按键：&lt;/b&gt;1–9 在所选图像上切换前几个标签 · 空格键将其标记为已审核 · 方向键、Page Up/Down、Home 和 End 用于移动 · Ctrl+A 选择所有显示的图像 · Ctrl+Z / Ctrl+Shift+Z 撤销和重做。&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>No recent folders</source>
         <translation>没有最近打开的文件夹</translation>
     </message>
@@ -1476,6 +1499,10 @@ Split them at this text (leave empty for one tag per folder):</source>
     <message>
         <source>&amp;Classify</source>
         <translation>分类(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Tagwise %1&lt;/h3&gt;&lt;p&gt;Multi-label image classification on your own machine: tag images, train a model, see where it errs.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Keys:&lt;/b&gt; 1–9 toggle the first tags on the selected images · Space marks them reviewed · arrows, Page Up/Down, Home and End move · Ctrl+A selects every image shown · Ctrl+Z / Ctrl+Shift+Z undo and redo.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Engine:&lt;/b&gt; %2&lt;br&gt;&lt;b&gt;Trains on:&lt;/b&gt; %3&lt;br&gt;&lt;b&gt;Data-parallel:&lt;/b&gt; %4&lt;br&gt;%5&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Tagwise %1&lt;/h3&gt;&lt;p&gt;在您自己的计算机上进行多标签图像分类：标记图像、训练模型、查看模型在哪里出错。&lt;/p&gt;&lt;p&gt;&lt;b&gt;按键：&lt;/b&gt;1–9 在所选图像上切换前几个标签 · 空格键将其标记为已审核 · 方向键、Page Up/Down、Home 和 End 用于移动 · Ctrl+A 选择所有显示的图像 · Ctrl+Z / Ctrl+Shift+Z 撤销和重做。&lt;/p&gt;&lt;p&gt;&lt;b&gt;引擎：&lt;/b&gt;%2&lt;br&gt;&lt;b&gt;训练设备：&lt;/b&gt;%3&lt;br&gt;&lt;b&gt;数据并行：&lt;/b&gt;%4&lt;br&gt;%5&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -2633,10 +2660,6 @@ epoch %2: %3</source>
 <context>
     <name>tagwise::workflow::TrainingSession</name>
     <message>
-        <source>GPU (CUDA device 0)</source>
-        <translation>GPU（CUDA 设备 0）</translation>
-    </message>
-    <message>
         <source>no GPU (CUDA is not available)</source>
         <translation>无 GPU（CUDA 不可用）</translation>
     </message>
@@ -2647,6 +2670,10 @@ epoch %2: %3</source>
     <message>
         <source>CPU, %1 threads</source>
         <translation>CPU，%1 个线程</translation>
+    </message>
+    <message>
+        <source>GPU %1</source>
+        <translation>GPU %1</translation>
     </message>
 </context>
 </TS>

@@ -3,6 +3,7 @@
 #include "core/formats/projectimport.h"
 #include "core/project/projecterror.h"
 #include "core/project/projectstore.h"
+#include "core/workflow/runtimereport.h"
 #include "ui/labeling/labelingworkspace.h"
 #include "ui/labeling/tagpanel.h"
 #include "ui/problemsdialog.h"
@@ -718,6 +719,7 @@ void MainWindow::onExportTriggered(DatasetFormat format)
 
 void MainWindow::onAboutTriggered()
 {
+    const workflow::RuntimeReport runtime = workflow::RuntimeReport::current();
     QMessageBox::about(
         this, tr("About Tagwise"),
         tr("<h3>Tagwise %1</h3>"
@@ -725,8 +727,10 @@ void MainWindow::onAboutTriggered()
            "see where it errs.</p>"
            "<p><b>Keys:</b> 1–9 toggle the first tags on the selected images · Space marks them reviewed · "
            "arrows, Page Up/Down, Home and End move · Ctrl+A selects every image shown · "
-           "Ctrl+Z / Ctrl+Shift+Z undo and redo.</p>")
-            .arg(QApplication::applicationVersion()));
+           "Ctrl+Z / Ctrl+Shift+Z undo and redo.</p>"
+           "<p><b>Engine:</b> %2<br><b>Trains on:</b> %3<br><b>Data-parallel:</b> %4<br>%5</p>")
+            .arg(QApplication::applicationVersion(), runtime.libTorch.toHtmlEscaped(), runtime.device.toHtmlEscaped(),
+                 runtime.dataParallel.toHtmlEscaped(), runtime.libraries.toHtmlEscaped()));
 }
 
 void MainWindow::rebuildRecentMenu()

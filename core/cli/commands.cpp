@@ -10,6 +10,7 @@
 #include "core/cli/runscommand.h"
 #include "core/cli/servecommand.h"
 #include "core/cli/traincommand.h"
+#include "core/cli/versioncommand.h"
 #include "core/cli/weightscommands.h"
 
 namespace tagwise::cli {
@@ -30,6 +31,7 @@ QList<Command> commands()
         {"serve", "serve --model RUN_DIR [--host 127.0.0.1] [--port 8080] [--token SECRET]", &runServe},
         {"mosaics", "mosaics --out DIR --count N [--source train|test] [--seed S] [--cell PX] [--min-items N] [--max-items N] [--layout csv|folders] [--start K] [--threads N] [--data DIR]", &runMosaics},
         {"demo", "demo --out DIR [--count N] [--seed S] [--data DIR]", &runDemo},
+        {"version", "version", &runVersion},
     };
 }
 

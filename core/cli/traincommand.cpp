@@ -13,6 +13,7 @@
 #include "core/project/projecterror.h"
 #include "core/project/projectstore.h"
 #include "core/workflow/projectruns.h"
+#include "core/workflow/runtimereport.h"
 #include "core/workflow/trainingdata.h"
 #include "core/workflow/trainingsession.h"
 
@@ -52,8 +53,10 @@ const char *const kTrainUsage =
     "                         [--cache DIR | --no-cache] [--nproc N] [--dist-timeout S]\n"
     "       --nproc N trains as N local processes of one data-parallel job (c10d, Gloo), --batch\n"
     "       being the global batch; with torchrun's variables set (MASTER_ADDR, MASTER_PORT, RANK,\n"
-    "       WORLD_SIZE, LOCAL_RANK) this process is one rank of such a job. --dist-timeout: seconds\n"
-    "       a rank waits for the others before the job ends with an error (default 300).\n";
+    "       WORLD_SIZE, LOCAL_RANK) this process is one rank of such a job; on GPUs each rank of a\n"
+    "       machine takes cuda:LOCAL_RANK (and NCCL where built in; TAGWISE_DIST_CUDA=gloo avoids it).\n"
+    "       --dist-timeout: seconds a rank waits for the others before the job ends with an error\n"
+    "       (default 300).\n";
 
 namespace {
 
@@ -305,6 +308,9 @@ int runTrain(const QStringList &args, QTextStream &out, QTextStream &err)
                 runId = id;
             }
         }
+
+        say << "engine: " << workflow::RuntimeReport::current().libTorch << '\n';
+        say.flush();
 
         workflow::TrainingSession session;
         session.setRuntime(overrides);

@@ -24,4 +24,11 @@ c10::Device selectDevice(DeviceChoice choice)
     return selectDevice(choice, cudaAvailable());
 }
 
+c10::Device rankDevice(const c10::Device &chosen, int localRank, int cudaDevices)
+{
+    if (!chosen.is_cuda() || cudaDevices <= 0)
+        return chosen;
+    return c10::Device(c10::kCUDA, c10::DeviceIndex(localRank % cudaDevices));
+}
+
 }

@@ -8,6 +8,10 @@
 #include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
 #include <torch/csrc/distributed/c10d/TCPStore.hpp>
 #endif
+#ifdef TAGWISE_HAVE_C10D_NCCL
+#include <torch/csrc/distributed/c10d/PrefixStore.hpp>
+#include <torch/csrc/distributed/c10d/ProcessGroupNCCL.hpp>
+#endif
 
 #include <cstdlib>
 #include <mutex>
@@ -71,10 +75,16 @@ bool haveDistributed()
 
 namespace {
 
-class GlooCommunicator final : public Communicator
+// Gloo for every tensor; where the LibTorch has NCCL, CUDA tensors go through
+// NCCL instead (as PyTorch's "cpu:gloo,cuda:nccl"), unless TAGWISE_DIST_CUDA=gloo.
+class C10dCommunicator final : public Communicator
 {
+    /// What a collective returns (c10d's Work; its class moved between LibTorch 1.13 and 2.x).
+    using WorkPointer =
+        decltype(std::declval<c10d::ProcessGroupGloo &>().allreduce(std::declval<std::vector<at::Tensor> &>()));
+
 public:
-    GlooCommunicator(const DistributedEnv &env, std::chrono::milliseconds timeout)
+    C10dCommunicator(const DistributedEnv &env, std::chrono::milliseconds timeout)
         : m_env(env)
     {
         const std::string where = env.masterAddress + ":" + std::to_string(env.masterPort);
@@ -107,15 +117,39 @@ public:
         } catch (const std::exception &error) {
             throw MlError(context() + ": the ranks could not connect to each other: " + describeError(error));
         }
+#ifdef TAGWISE_HAVE_C10D_NCCL
+        const char *cudaBackend = std::getenv("TAGWISE_DIST_CUDA");
+        if (torch::cuda::is_available() && !(cudaBackend && std::string(cudaBackend) == "gloo")) {
+            try {
+                auto options = c10d::ProcessGroupNCCL::Options::create();
+                options->timeout = timeout;
+                m_nccl = c10::make_intrusive<c10d::ProcessGroupNCCL>(
+                    c10::make_intrusive<c10d::PrefixStore>("nccl", m_store), env.rank, env.worldSize, options);
+            } catch (const std::exception &error) {
+                throw MlError(context() + ": NCCL could not start (TAGWISE_DIST_CUDA=gloo uses Gloo for GPUs too): "
+                              + describeError(error));
+            }
+        }
+#endif
     }
 
     int rank() const override { return m_env.rank; }
     int size() const override { return m_env.worldSize; }
+    int localRank() const override { return m_env.localRank; }
+
+    std::string backend() const override
+    {
+#ifdef TAGWISE_HAVE_C10D_NCCL
+        if (m_nccl)
+            return "NCCL for GPU tensors, Gloo for the rest";
+#endif
+        return "Gloo";
+    }
 
     void allReduce(torch::Tensor &tensor) override
     {
         std::vector<at::Tensor> tensors{tensor};
-        guarded([&] { m_group->allreduce(tensors)->wait(); });
+        guarded([&] { withGroup(tensor, [&](auto &group) { return group.allreduce(tensors); })->wait(); });
     }
 
     std::unique_ptr<Pending> allReduceAsync(torch::Tensor tensor) override
@@ -123,11 +157,13 @@ public:
         class Work final : public Pending
         {
         public:
-            Work(GlooCommunicator &owner, std::vector<at::Tensor> tensors)
+            Work(C10dCommunicator &owner, std::vector<at::Tensor> tensors)
                 : m_owner(owner)
                 , m_tensors(std::move(tensors))
             {
-                m_owner.guarded([&] { m_work = m_owner.m_group->allreduce(m_tensors); });
+                m_owner.guarded([&] {
+                    m_work = m_owner.withGroup(m_tensors.front(), [&](auto &group) { return group.allreduce(m_tensors); });
+                });
             }
             void wait() override
             {
@@ -135,10 +171,9 @@ public:
             }
 
         private:
-            GlooCommunicator &m_owner;
+            C10dCommunicator &m_owner;
             std::vector<at::Tensor> m_tensors;
-            decltype(std::declval<c10d::ProcessGroupGloo &>().allreduce(std::declval<std::vector<at::Tensor> &>()))
-                m_work;
+            WorkPointer m_work;
         };
         return std::make_unique<Work>(*this, std::vector<at::Tensor>{std::move(tensor)});
     }
@@ -149,7 +184,7 @@ public:
         options.rootRank = root;
         for (auto &tensor : tensors) {
             std::vector<at::Tensor> one{tensor};
-            guarded([&] { m_group->broadcast(one, options)->wait(); });
+            guarded([&] { withGroup(tensor, [&](auto &group) { return group.broadcast(one, options); })->wait(); });
         }
     }
 
@@ -158,6 +193,17 @@ private:
     {
         return "data-parallel training (rank " + std::to_string(m_env.rank) + " of " + std::to_string(m_env.worldSize)
                + ", job at " + m_env.masterAddress + ":" + std::to_string(m_env.masterPort) + ")";
+    }
+
+    /// \a operation on the process group that carries \a tensor.
+    template<typename F>
+    WorkPointer withGroup(const at::Tensor &tensor, F &&operation)
+    {
+#ifdef TAGWISE_HAVE_C10D_NCCL
+        if (m_nccl && tensor.is_cuda())
+            return operation(*m_nccl);
+#endif
+        return operation(*m_group);
     }
 
     template<typename F>
@@ -175,13 +221,16 @@ private:
     DistributedEnv m_env;
     c10::intrusive_ptr<c10d::Store> m_store;
     c10::intrusive_ptr<c10d::ProcessGroupGloo> m_group;
+#ifdef TAGWISE_HAVE_C10D_NCCL
+    c10::intrusive_ptr<c10d::ProcessGroupNCCL> m_nccl;
+#endif
 };
 
 }
 
 std::unique_ptr<Communicator> Communicator::connect(const DistributedEnv &env, std::chrono::milliseconds timeout)
 {
-    return std::make_unique<GlooCommunicator>(env, timeout);
+    return std::make_unique<C10dCommunicator>(env, timeout);
 }
 
 #else

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/ml/runtimeinfo.h"
+
 #include <torch/types.h>
 
 #include <chrono>
@@ -41,9 +43,6 @@ struct DistributedEnv
     std::map<std::string, std::string> variables() const;
 };
 
-/// Whether this build has c10d with Gloo (Debian's LibTorch does; libgloo-dev provides the headers).
-bool haveDistributed();
-
 /**
  * A process group of LibTorch's c10d (ProcessGroupGloo over a TCPStore) for
  * data-parallel training. Every collective is entered by every rank in the
@@ -75,6 +74,10 @@ public:
 
     virtual int rank() const = 0;
     virtual int size() const = 0;
+    /// This process's place among the job's processes on its machine (LOCAL_RANK).
+    virtual int localRank() const = 0;
+    /// What carries the collectives: "Gloo", or "NCCL for GPU tensors, Gloo for the rest".
+    virtual std::string backend() const = 0;
 
     /// Sums \a tensor (contiguous) over the ranks, in place.
     virtual void allReduce(torch::Tensor &tensor) = 0;

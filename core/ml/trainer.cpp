@@ -20,11 +20,13 @@
 #include "core/ml/modelweights.h"
 #include "core/ml/network.h"
 #include "core/ml/pretrained.h"
+#include "core/ml/runtimeinfo.h"
 #include "core/ml/syncbatchnorm.h"
 #include "core/ml/thresholds.h"
 #include "core/ml/weightfile.h"
 
 #include <ATen/Context.h>
+#include <c10/core/impl/DeviceGuardImplInterface.h>
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
 
@@ -705,6 +707,12 @@ TrainResult Trainer::Run::execute(bool resuming)
     m_started = Clock::now();
     TrainResult result;
     m_device = selectDevice(m_config.device);
+    if (m_communicator && m_device.is_cuda()) {
+        // One GPU per rank on a machine; made current so that what CUDA allocates
+        // implicitly (cuBLAS, cuDNN, NCCL) lands there too.
+        m_device = rankDevice(m_device, m_communicator->localRank(), int(torch::cuda::device_count()));
+        c10::impl::getDeviceGuardImpl(c10::kCUDA)->setDevice(m_device);
+    }
     const LowPriorityScope lowPriority(m_trainer.m_runtime.lowPriority);
     const int threads = applyThreadCount(m_config.threads);
     if (m_config.threads > threads)
@@ -744,9 +752,12 @@ TrainResult Trainer::Run::execute(bool resuming)
     joinRanks();
 
     status("training " + m_config.architecture + " " + std::to_string(m_config.inputSize) + "x"
-           + std::to_string(m_config.inputSize) + " on " + m_device.str() + " with " + std::to_string(threads)
+           + std::to_string(m_config.inputSize) + " on " + deviceText(m_device) + " with " + std::to_string(threads)
            + (threads == 1 ? " thread" : " threads")
-           + (m_communicator ? " on each of " + std::to_string(ranks()) + " ranks (c10d, Gloo)" : std::string()) + ": "
+           + (m_communicator
+                  ? " on each of " + std::to_string(ranks()) + " ranks (c10d, " + m_communicator->backend() + ")"
+                  : std::string())
+           + ": "
            + std::to_string(result.trainImages) + " training, "
            + std::to_string(result.validationImages) + " validation images, "
            + std::to_string(m_trainLoader->batchCount()) + " batches per epoch"

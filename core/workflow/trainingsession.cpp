@@ -5,6 +5,7 @@
 #include "core/ml/device.h"
 #include "core/ml/feedback.h"
 #include "core/ml/mlerror.h"
+#include "core/ml/runtimeinfo.h"
 #include "core/project/projecterror.h"
 #include "core/project/projectstore.h"
 #include "core/workflow/projectruns.h"
@@ -325,8 +326,9 @@ QString TrainingSession::deviceDescription(const ml::TrainConfig &config, const 
 {
     const ml::DeviceChoice choice = runtime.device ? *runtime.device : config.device;
     try {
-        if (ml::selectDevice(choice).is_cuda())
-            return tr("GPU (CUDA device 0)");
+        const c10::Device device = ml::selectDevice(choice);
+        if (device.is_cuda())
+            return tr("GPU %1").arg(QString::fromStdString(ml::deviceText(device)));
     } catch (const std::exception &) {
         return tr("no GPU (CUDA is not available)");
     }

@@ -2,6 +2,7 @@
 // of PNG images, mouse clicks on the grid and on tag check boxes, key presses
 // on the grid, and a fresh ProjectStore::open() to check what reached disk.
 
+#include "common/screenshot.h"
 #include "core/project/projectstore.h"
 #include "ui/labeling/datasetoverviewdialog.h"
 #include "ui/labeling/filterbar.h"
@@ -31,6 +32,7 @@
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QTranslator>
 #include <QUndoStack>
 #include <QtTest>
@@ -106,6 +108,7 @@ private Q_SLOTS:
     void importPlanetCsv();
     void importFailureIsReported();
     void datasetOverview();
+    void aboutSaysWhatItComputesWith();
     void screenshot();
 
 private:
@@ -790,6 +793,26 @@ void TestMainWindow::datasetOverview()
     QCOMPARE(overview->stats().tagCounts, (QList<int>{20, 21}));
     QVERIFY(overview->warningLabel()->isHidden());
     overview->close();
+}
+
+void TestMainWindow::aboutSaysWhatItComputesWith()
+{
+    auto *about = m_window->findChild<QAction *>(QStringLiteral("aboutAction"));
+    QVERIFY(about);
+    QString text;
+    // The box is modal: read it, and look at it, while it is open.
+    QTimer::singleShot(0, this, [&text] {
+        QTRY_VERIFY(qobject_cast<QMessageBox *>(QApplication::activeModalWidget()));
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        text = box->text();
+        test::saveScreenshot(box, QStringLiteral("about"));
+        box->accept();
+    });
+    about->trigger();
+    QVERIFY2(text.contains(QStringLiteral("<b>Engine:</b> LibTorch ")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("<b>Trains on:</b> CPU, ")) || text.contains(QStringLiteral("<b>Trains on:</b> GPU ")),
+             qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Qt ") + QString::fromLatin1(qVersion())), qPrintable(text));
 }
 
 void TestMainWindow::screenshot()

@@ -136,6 +136,12 @@ void TestTrainWorkspace::trainsStopsResumesAndRemembers()
         QVERIFY(train->plots()->lossPlot()->graph(0)->dataCount() > 0);
         QVERIFY(train->progressBar()->value() > 0);
         QVERIFY2(train->progressLabel()->text().contains(QStringLiteral("Epoch")), qPrintable(train->progressLabel()->text()));
+        // The device it trains on, and over it, which LibTorch.
+        const auto *device = train->findChild<QLabel *>(QStringLiteral("trainDeviceLabel"));
+        QVERIFY(device);
+        QVERIFY2(device->text().startsWith(QStringLiteral("CPU, ")) || device->text().startsWith(QStringLiteral("GPU cuda:")),
+                 qPrintable(device->text()));
+        QVERIFY2(device->toolTip().startsWith(QStringLiteral("LibTorch ")), qPrintable(device->toolTip()));
         saveScreenshot(window.get(), QStringLiteral("train-during-run"));
 
         // Labeling goes on during the run, and is saved.

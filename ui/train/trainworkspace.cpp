@@ -5,6 +5,7 @@
 #include "core/project/projecterror.h"
 #include "core/project/projectstore.h"
 #include "core/workflow/projectruns.h"
+#include "core/workflow/runtimereport.h"
 #include "ui/train/learningratedialog.h"
 #include "ui/train/runlistmodel.h"
 #include "ui/train/trainingplots.h"
@@ -120,6 +121,7 @@ void TrainWorkspace::createWidgets()
     m_deviceLabel = new QLabel;
     m_deviceLabel->setObjectName(QStringLiteral("trainDeviceLabel"));
     m_deviceLabel->setEnabled(false);
+    m_deviceLabel->setToolTip(workflow::RuntimeReport::current().libTorch);
 
     auto *progressRow = new QHBoxLayout;
     progressRow->addWidget(m_progressLabel, 1);

@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
+#include <torch/version.h>
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -73,6 +74,9 @@ void TestTrainCli::trainsFromACsv()
                                 "--seed", "5", "--device", "cpu", "--out", run});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QVERIFY2(r.out.contains("data: 40 training and 20 validation images, 3 tags"), qPrintable(r.out));
+    // Which LibTorch and device it trains with.
+    QVERIFY2(r.out.contains("engine: LibTorch " TORCH_VERSION), qPrintable(r.out));
+    QVERIFY2(r.out.contains(" on cpu with 1 thread: 40 training"), qPrintable(r.out));
     const QRegularExpression line(QStringLiteral(
         "epoch 2/2  train_loss [0-9.]+  val_loss [0-9.]+  fbeta [0-9.]+  f1_micro [0-9.]+  map [0-9.]+  lr \\S+  "
         "[0-9.]+ img/s  [0-9.]+ s"));

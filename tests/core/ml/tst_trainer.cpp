@@ -104,6 +104,8 @@ private Q_SLOTS:
     void unreadableImagesAreReportedAndSkipped();
     void deviceSelection_data();
     void deviceSelection();
+    void rankDevices_data();
+    void rankDevices();
     void badConfigIsRefused_data();
     void badConfigIsRefused();
 };
@@ -692,6 +694,29 @@ void TestTrainer::deviceSelection()
         return;
     }
     QCOMPARE(QString::fromStdString(selectDevice(DeviceChoice(choice), cudaAvailable).str()), expected);
+}
+
+void TestTrainer::rankDevices_data()
+{
+    QTest::addColumn<QString>("chosen");
+    QTest::addColumn<int>("localRank");
+    QTest::addColumn<int>("cudaDevices");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("the CPU stays") << "cpu" << 1 << 2 << "cpu";
+    QTest::newRow("rank 0 of a machine") << "cuda:0" << 0 << 2 << "cuda:0";
+    QTest::newRow("rank 1 of a machine") << "cuda:0" << 1 << 2 << "cuda:1";
+    QTest::newRow("more ranks than GPUs share them") << "cuda:0" << 3 << 2 << "cuda:1";
+    QTest::newRow("one GPU for all") << "cuda:0" << 5 << 1 << "cuda:0";
+}
+
+void TestTrainer::rankDevices()
+{
+    QFETCH(QString, chosen);
+    QFETCH(int, localRank);
+    QFETCH(int, cudaDevices);
+    QFETCH(QString, expected);
+    const c10::Device device(chosen.toStdString());
+    QCOMPARE(QString::fromStdString(rankDevice(device, localRank, cudaDevices).str()), expected);
 }
 
 void TestTrainer::badConfigIsRefused_data()
