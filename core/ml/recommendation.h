@@ -44,6 +44,9 @@ struct Recommendation
     std::vector<Reason> reasons;
 };
 
+/// The fewest epochs for which the defaults let the rate fall (cosine, to 0) instead of keeping it constant.
+inline constexpr int kCosineMinEpochs = 20;
+
 /// The smallest input size at which the defaults train in bfloat16 on a CPU that computes it.
 inline constexpr int kBfloat16MinSize = 48;
 

@@ -41,6 +41,8 @@ private Q_SLOTS:
     void choices_data();
     void choices();
     void fixedSettingsAreKeptAndTheRestAdapt();
+    void theRateFallsOnlyInLongRuns_data();
+    void theRateFallsOnlyInLongRuns();
     void epochsFitTheTime();
 };
 
@@ -78,11 +80,13 @@ void TestRecommendation::choices()
     QCOMPARE(QString::fromStdString(c.architecture), arch);
     QCOMPARE(c.inputSize, size);
     QCOMPARE(c.cpuBfloat16, bf16);
-    // The measured recipe: Adam at a constant 1e-3, no decay, tuned thresholds, no average.
+    // The measured recipe: Adam at 1e-3, no decay, tuned thresholds, no average; the rate
+    // constant, or falling over a long run.
     QCOMPARE(c.optimizer, OptimizerKind::Adam);
     QCOMPARE(c.learningRate, 1e-3);
     QCOMPARE(c.weightDecay, 0.0);
-    QCOMPARE(c.schedule, ScheduleKind::None);
+    QCOMPARE(c.schedule, c.epochs >= kCosineMinEpochs ? ScheduleKind::Cosine : ScheduleKind::None);
+    QCOMPARE(c.warmupEpochs, 0);
     QVERIFY(c.tuneThresholds);
     QCOMPARE(c.emaDecay, 0.0);
     QVERIFY(c.epochs >= 5 && c.epochs <= 40);
@@ -90,7 +94,7 @@ void TestRecommendation::choices()
     QVERIFY(c.patience >= 5);
     QVERIFY_THROWS_NO_EXCEPTION(c.validate());
     // Every choice is said once, with a reason.
-    for (const char *setting : {"size", "arch", "epochs", "lr", "optimizer", "augment", "thresholds"}) {
+    for (const char *setting : {"size", "arch", "epochs", "lr", "schedule", "optimizer", "augment", "thresholds"}) {
         const Reason *reason = reasonFor(r, setting);
         QVERIFY2(reason, setting);
         QVERIFY2(!reason->why.empty(), setting);
@@ -121,6 +125,32 @@ void TestRecommendation::fixedSettingsAreKeptAndTheRestAdapt()
     QVERIFY(longRun.config.augmentation.horizontalFlip);
     QCOMPARE(longRun.config.augmentation.warpProbability, 0.0); // light: no resampling
     QVERIFY(!longRun.config.augmentation.colour);
+}
+
+void TestRecommendation::theRateFallsOnlyInLongRuns_data()
+{
+    QTest::addColumn<int>("epochs");
+    QTest::addColumn<QString>("schedule");
+    QTest::newRow("5 epochs") << 5 << "none";
+    QTest::newRow("19 epochs") << 19 << "none";
+    QTest::newRow("20 epochs") << 20 << "cosine";
+    QTest::newRow("40 epochs") << 40 << "cosine";
+}
+
+void TestRecommendation::theRateFallsOnlyInLongRuns()
+{
+    QFETCH(int, epochs);
+    QFETCH(QString, schedule);
+    FixedSettings fixed;
+    fixed.epochs = epochs;
+    const Recommendation r = recommendSettings(profile(54000, 28, false, true), fixed);
+    QCOMPARE(QString::fromStdString(scheduleName(r.config.schedule)), schedule);
+    QCOMPARE(r.config.warmupEpochs, 0); // measured without a warm-up
+    const Reason *reason = reasonFor(r, "schedule");
+    QVERIFY(reason);
+    QCOMPARE(QString::fromStdString(reason->value), schedule);
+    QVERIFY2(reason->why.find(std::to_string(epochs) + " epochs") == 0, reason->why.c_str());
+    QVERIFY_THROWS_NO_EXCEPTION(r.config.validate());
 }
 
 void TestRecommendation::epochsFitTheTime()
