@@ -9,11 +9,11 @@
 #include "core/ml/distributed.h"
 #include "core/ml/mlerror.h"
 #include "core/ml/recommendation.h"
+#include "core/ml/runtimeinfo.h"
 #include "core/ml/trainer.h"
 #include "core/project/projecterror.h"
 #include "core/project/projectstore.h"
 #include "core/workflow/projectruns.h"
-#include "core/workflow/runtimereport.h"
 #include "core/workflow/trainingdata.h"
 #include "core/workflow/trainingsession.h"
 
@@ -309,7 +309,7 @@ int runTrain(const QStringList &args, QTextStream &out, QTextStream &err)
             }
         }
 
-        say << "engine: " << workflow::RuntimeReport::current().libTorch << '\n';
+        say << "engine: " << QString::fromStdString(ml::libTorchInfo().summary()) << '\n';
         say.flush();
 
         workflow::TrainingSession session;

@@ -799,6 +799,9 @@ void TestMainWindow::aboutSaysWhatItComputesWith()
 {
     auto *about = m_window->findChild<QAction *>(QStringLiteral("aboutAction"));
     QVERIFY(about);
+    // The box's text is made when it opens: with TAGWISE_SCREENSHOT_LOCALE it speaks that language.
+    test::useScreenshotLocale();
+    const bool english = qEnvironmentVariableIsEmpty("TAGWISE_SCREENSHOT_LOCALE");
     QString text;
     // The box is modal: read it, and look at it, while it is open.
     QTimer::singleShot(0, this, [&text] {
@@ -809,9 +812,12 @@ void TestMainWindow::aboutSaysWhatItComputesWith()
         box->accept();
     });
     about->trigger();
-    QVERIFY2(text.contains(QStringLiteral("<b>Engine:</b> LibTorch ")), qPrintable(text));
-    QVERIFY2(text.contains(QStringLiteral("<b>Trains on:</b> CPU, ")) || text.contains(QStringLiteral("<b>Trains on:</b> GPU ")),
-             qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("LibTorch ")), qPrintable(text));
+    if (english) {
+        QVERIFY2(text.contains(QStringLiteral("<b>Engine:</b> LibTorch ")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("<b>Trains on:</b> CPU, ")) || text.contains(QStringLiteral("<b>Trains on:</b> GPU ")),
+                 qPrintable(text));
+    }
     QVERIFY2(text.contains(QStringLiteral("Qt ") + QString::fromLatin1(qVersion())), qPrintable(text));
 }
 
