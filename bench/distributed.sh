@@ -46,7 +46,7 @@ fi
 # The plain recipe of bench/recipes.sh: nothing that depends on the process count but the split.
 recipe=(--csv "$work/train.csv" --val-csv "$work/val.csv" --images "$work/images" --arch "$arch" --size 64
         --epochs "$epochs" --batch "$batch" --lr 0.001 --optimizer adam --weight-decay 0 --schedule none
-        --no-augment --no-tune --no-bf16 --patience 0 --device cpu --cache "$work/cache")
+        --no-augment --no-tune --no-bf16 --dropout 1 --patience 0 --device cpu --cache "$work/cache")
 results="$work/results.tsv"
 : >"$results"
 for seed in $seeds; do

@@ -4,8 +4,9 @@
 # mAP (and top-1 accuracy on Fashion-MNIST) and the wall time of each run,
 # then the means per recipe side by side.
 #
-#   plain:    --optimizer adam --weight-decay 0 --schedule none --no-augment
-#             --lr 1e-3 --no-tune --no-bf16 (the recipe of bench/train_vs_pytorch.sh)
+#   plain:    --arch smallervggnet --optimizer adam --weight-decay 0 --schedule none
+#             --no-augment --lr 1e-3 --no-tune --no-bf16 --dropout 1 (the recipe of
+#             bench/train_vs_pytorch.sh)
 #   defaults: nothing but the data, the epochs and the seed: what `tagwise-cli
 #             train` chooses (the "default:" lines of its log say what and why)
 #
@@ -105,10 +106,12 @@ run() {
     local dir="$work/$set" name="$set-$recipe-$epochs-$seed"
     local args=()
     [[ "$epochs" != auto ]] && args=(--epochs "$epochs")
-    [[ "$recipe" == plain ]] && args+=(--optimizer adam --weight-decay 0 --schedule none --no-augment --lr 1e-3 --no-tune --no-bf16)
+    [[ "$recipe" == plain ]] && args+=(--arch smallervggnet --optimizer adam --weight-decay 0 --schedule none --no-augment
+                                       --lr 1e-3 --no-tune --no-bf16 --dropout 1)
     [[ "$set" == fashion ]] && args+=(--size 28)
     [[ "$set" == mosaics ]] && args+=(--size 64)
     local t0 t1
+    rm -rf "$work/runs/$name" # a WORK of an earlier run holds its runs
     t0=$(now)
     "$cli" train --csv "$dir/train.csv" --val-csv "$dir/val.csv" --images "$dir/images" \
         --seed "$seed" --threads "$threads" --no-cache --patience 0 "${args[@]}" --out "$work/runs/$name" \

@@ -69,7 +69,7 @@ run_engine() {
     t0=$(now)
     "$cli" train --csv "$work/train/labels.csv" --val-csv "$work/val/labels.csv" --images "$work/images" \
         --arch smallervggnet --size "$size" --epochs "$epochs" --batch "$batch" --lr 1e-3 --threads "$threads" \
-        --optimizer adam --weight-decay 0 --schedule none --warmup 0 --patience 0 --no-augment --no-tune \
+        --optimizer adam --weight-decay 0 --schedule none --warmup 0 --patience 0 --no-augment --no-tune --dropout 1 \
         --no-cache --seed "$seed" "$@" --out "$work/$name-run" | tee "$work/$name.log"
     "$cli" evaluate --model "$work/$name-run" --csv "$work/test/labels.csv" --images "$work/images" \
         --threads "$threads" --json "$work/$name-test.json" >/dev/null

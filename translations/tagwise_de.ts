@@ -2515,6 +2515,14 @@ Geben Sie unten einen Namen ein und drücken Sie die Eingabetaste.</translation>
         <source>Inputs are normalised as the weights expect: ImageNet&apos;s statistics, or those of the run that exported them.</source>
         <translation>Die Eingaben werden so normiert, wie die Gewichte es erwarten: mit den Statistiken von ImageNet oder denen des Laufs, der sie exportiert hat.</translation>
     </message>
+    <message>
+        <source>The share of the network&apos;s own dropout that training uses: 1 as the network is built, off for none. Prediction never drops.</source>
+        <translation>Der Anteil des eigenen Dropouts des Netzes, den das Training verwendet: 1 wie das Netz gebaut ist, aus für keinen. Die Vorhersage verwirft nie etwas.</translation>
+    </message>
+    <message>
+        <source>Dropout</source>
+        <translation>Dropout</translation>
+    </message>
 </context>
 <context>
     <name>tagwise::TrainingPlots</name>

@@ -2500,6 +2500,14 @@ Type a name below and press Enter.</source>
         <source>Inputs are normalised as the weights expect: ImageNet&apos;s statistics, or those of the run that exported them.</source>
         <translation>输入按权重的预期进行归一化：使用 ImageNet 的统计值，或导出这些权重的训练运行的统计值。</translation>
     </message>
+    <message>
+        <source>The share of the network&apos;s own dropout that training uses: 1 as the network is built, off for none. Prediction never drops.</source>
+        <translation>训练时使用的网络自身 dropout 的比例：1 表示按网络设计使用，关闭表示不使用。预测时从不丢弃。</translation>
+    </message>
+    <message>
+        <source>Dropout</source>
+        <translation>Dropout</translation>
+    </message>
 </context>
 <context>
     <name>tagwise::TrainingPlots</name>

@@ -43,7 +43,8 @@ const char *const kTrainUsage =
     "                         [--optimizer adam|adamw|sgd] [--weight-decay X]\n"
     "                         [--schedule none|onecycle|cosine|plateau] [--warmup N] [--patience N]\n"
     "                         [--augment none|light|standard|strong | --no-augment] [--vflip]\n"
-    "                         [--pos-weight] [--no-tune] [--ema DECAY] [--bf16 | --no-bf16] [--no-amp]\n"
+    "                         [--pos-weight] [--no-tune] [--ema DECAY] [--dropout SCALE] [--bf16 | --no-bf16]\n"
+    "                         [--no-amp]   (--dropout 0: none; 1: as the network is built)\n"
     "                         [--minutes M]\n"
     "                         [--weights FILE [--freeze backbone|none|until:LAYER] [--freeze-epochs N]\n"
     "                          [--backbone-lr-scale X]]   (with --weights: backbone frozen for 1 epoch, then 0.1 x lr)\n"
@@ -93,6 +94,7 @@ ml::TrainConfig configFrom(const Options &o, ml::TrainConfig c)
     c.patience = o.integer(QStringLiteral("patience"), c.patience, 0, 100000);
     c.workers = o.integer(QStringLiteral("workers"), c.workers, 0, 64);
     c.emaDecay = o.number(QStringLiteral("ema"), c.emaDecay, 0.0, 0.99999);
+    c.dropoutScale = o.number(QStringLiteral("dropout"), c.dropoutScale, 0.0, 1.0);
     if (o.isSet(QStringLiteral("augment")) && o.isSet(QStringLiteral("no-augment")))
         throw UsageError(QStringLiteral("give --augment or --no-augment, not both"));
     if (o.isSet(QStringLiteral("augment")))
@@ -146,7 +148,7 @@ int runTrain(const QStringList &args, QTextStream &out, QTextStream &err)
     return runCommand("train", kTrainUsage, err, [&]() -> int {
         Options options({"project", "csv", "images", "val-csv", "arch", "size", "epochs", "batch", "lr", "beta",
                          "threads", "seed", "device", "out", "resume", "optimizer", "weight-decay", "schedule",
-                         "warmup", "patience", "workers", "cache", "augment", "ema", "minutes", "weights", "freeze",
+                         "warmup", "patience", "workers", "cache", "augment", "ema", "dropout", "minutes", "weights", "freeze",
                          "freeze-epochs", "backbone-lr-scale", "nproc", "dist-timeout"},
                         {"no-augment", "vflip", "pos-weight", "no-tune", "bf16", "no-bf16", "no-amp", "no-cache", "find-lr"});
         options.parse(args);

@@ -12,7 +12,8 @@
 namespace tagwise::ml {
 
 DropoutImpl::DropoutImpl(double probability)
-    : m_probability(probability)
+    : m_designed(probability)
+    , m_probability(probability)
 {
     if (probability < 0.0 || probability >= 1.0)
         throw std::invalid_argument("dropout probability must be in [0, 1)");
@@ -78,6 +79,16 @@ void NetworkImpl::setDropoutGenerator(const std::optional<at::Generator> &genera
     for (auto &module : modules(/*include_self=*/false)) {
         if (auto *dropout = module->as<Dropout>())
             dropout->setGenerator(generator);
+    }
+}
+
+void NetworkImpl::setDropoutScale(double scale)
+{
+    if (!(scale >= 0.0 && scale <= 1.0))
+        throw std::invalid_argument("the dropout scale must be in [0, 1]");
+    for (auto &module : modules(/*include_self=*/false)) {
+        if (auto *dropout = module->as<Dropout>())
+            dropout->setScale(scale);
     }
 }
 

@@ -29,8 +29,12 @@ public:
     void reset() override {}
     torch::Tensor forward(const torch::Tensor &x);
     void setGenerator(std::optional<at::Generator> generator) { m_generator = std::move(generator); }
+    /// Drops \a scale times the probability the network was built with (0: none).
+    void setScale(double scale) { m_probability = m_designed * scale; }
+    double probability() const { return m_probability; }
 
 private:
+    double m_designed;
     double m_probability;
     std::optional<at::Generator> m_generator;
 };
@@ -68,6 +72,8 @@ public:
     void initialize(at::Generator &generator);
     /// The generator of every Dropout of the network (nullopt: LibTorch's global one).
     void setDropoutGenerator(const std::optional<at::Generator> &generator);
+    /// Every Dropout drops \a scale (in [0, 1]) times its designed probability; 0 turns them off.
+    void setDropoutScale(double scale);
 
 protected:
     enum class LinearInit {

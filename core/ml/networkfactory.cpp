@@ -48,6 +48,8 @@ NetworkPtr build(const std::string &arch, int numTags, int inputSize)
 {
     if (arch == "smallervggnet")
         return std::make_shared<SmallerVggNet>(numTags, inputSize);
+    if (arch == "smallervggnet_p2")
+        return std::make_shared<SmallerVggNet>(numTags, inputSize, 2);
     if (arch == "resnet18")
         return std::make_shared<ResNet>(18, numTags, inputSize);
     if (arch == "resnet34")
@@ -67,7 +69,7 @@ NetworkPtr build(const std::string &arch, int numTags, int inputSize)
 
 std::vector<std::string> architectureNames()
 {
-    return {"smallervggnet", "resnet18", "resnet34", "resnet50", "mobilenet_v2", "vgg16", "vgg16_bn"};
+    return {"smallervggnet", "smallervggnet_p2", "resnet18", "resnet34", "resnet50", "mobilenet_v2", "vgg16", "vgg16_bn"};
 }
 
 std::string canonicalArchitecture(const std::string &arch)

@@ -9,7 +9,7 @@
 namespace tagwise::ml {
 
 /// The architectures createNetwork() builds, spelled as torchvision does: {"smallervggnet",
-/// "resnet18", "resnet34", "resnet50", "mobilenet_v2", "vgg16", "vgg16_bn"}.
+/// "smallervggnet_p2", "resnet18", "resnet34", "resnet50", "mobilenet_v2", "vgg16", "vgg16_bn"}.
 std::vector<std::string> architectureNames();
 
 /// The name in architectureNames() that \a arch means (it also takes the older

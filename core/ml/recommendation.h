@@ -47,8 +47,16 @@ struct Recommendation
 /// The fewest epochs for which the defaults let the rate fall (cosine, to 0) instead of keeping it constant.
 inline constexpr int kCosineMinEpochs = 20;
 
+/// The fewest epochs for which the defaults keep SmallerVGGNet's dropout (shorter runs go without).
+inline constexpr int kDropoutMinEpochs = 20;
+
 /// The smallest input size at which the defaults train in bfloat16 on a CPU that computes it.
 inline constexpr int kBfloat16MinSize = 48;
+/// The same for smallervggnet_p2, whose convolutions see larger maps at one size.
+inline constexpr int kBfloat16MinSizeP2 = 28;
+
+/// The largest input size for which the defaults choose smallervggnet_p2 (a first pool of 2).
+inline constexpr int kFinePoolMaxSize = 32;
 
 /**
  * The settings a run gets when the user clicks Train (or gives tagwise-cli

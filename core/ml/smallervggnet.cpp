@@ -22,15 +22,19 @@ torch::Tensor kerasPool(const torch::Tensor &x, int k)
 
 }
 
-SmallerVggNet::SmallerVggNet(int numTags, int inputSize)
+SmallerVggNet::SmallerVggNet(int numTags, int inputSize, int firstPool)
+    : m_firstPool(firstPool)
 {
-    // Spatial sizes: POOL(3) then POOL(2) before features(), one POOL(2) in head().
-    const int afterPool1 = inputSize >= 3 ? (inputSize - 3) / 3 + 1 : 0;
+    if (firstPool != 2 && firstPool != 3)
+        throw std::invalid_argument("smallervggnet: the first pool is 2 or 3, not " + std::to_string(firstPool));
+    // Spatial sizes: POOL(firstPool) then POOL(2) before features(), one POOL(2) in head().
+    const int afterPool1 = inputSize / firstPool;
     m_featureSize = afterPool1 / 2;
     const int flatSide = m_featureSize / 2;
     if (flatSide < 1)
-        throw std::invalid_argument("smallervggnet: input size " + std::to_string(inputSize)
-                                    + " is too small (at least 12 pixels)");
+        throw std::invalid_argument(std::string(firstPool == 3 ? "smallervggnet" : "smallervggnet_p2") + ": input size "
+                                    + std::to_string(inputSize) + " is too small (at least "
+                                    + std::to_string(4 * firstPool) + " pixels)");
 
     m_conv1 = register_module("conv1", sameConv(3, 32));
     m_bn1 = register_module("bn1", SyncBatchNorm(32));
@@ -55,7 +59,7 @@ SmallerVggNet::SmallerVggNet(int numTags, int inputSize)
 torch::Tensor SmallerVggNet::features(torch::Tensor x)
 {
     // Keras order: CONV => RELU => BN.
-    x = m_drop1(kerasPool(m_bn1(torch::relu(m_conv1(x))), 3));
+    x = m_drop1(kerasPool(m_bn1(torch::relu(m_conv1(x))), m_firstPool));
     x = m_bn2(torch::relu(m_conv2(x)));
     x = m_bn3(torch::relu(m_conv3(x)));
     x = m_drop2(kerasPool(x, 2));

@@ -69,6 +69,7 @@ void TrainConfig::validate() const
     require(beta > 0.0 && beta <= 100.0, "beta must be above 0 and at most 100");
     require(threads >= 0 && threads <= 1024, "threads must be between 0 (all cores) and 1024");
     require(emaDecay == 0.0 || (emaDecay >= 0.5 && emaDecay < 1.0), "the weight average's decay must be 0 (off) or in [0.5, 1)");
+    require(dropoutScale >= 0.0 && dropoutScale <= 1.0, "the dropout scale must be in [0, 1] (0: no dropout)");
     require(workers >= 0 && workers <= 64, "workers must be between 0 and 64");
     require(freeze == "none" || freeze == "backbone" || (freeze.rfind("until:", 0) == 0 && freeze.size() > 6),
             "freeze must be none, backbone or until:LAYER");
@@ -109,6 +110,7 @@ Json TrainConfig::toJson() const
     json["workers"] = workers;
     json["tune_thresholds"] = tuneThresholds;
     json["ema_decay"] = emaDecay;
+    json["dropout_scale"] = dropoutScale;
     json["weights"] = weights;
     json["freeze"] = freeze;
     json["freeze_epochs"] = freezeEpochs;
@@ -170,6 +172,7 @@ TrainConfig TrainConfig::fromJson(const Json &json)
     read(json, "workers", c.workers);
     read(json, "tune_thresholds", c.tuneThresholds);
     read(json, "ema_decay", c.emaDecay);
+    read(json, "dropout_scale", c.dropoutScale);
     read(json, "weights", c.weights);
     read(json, "freeze", c.freeze);
     read(json, "freeze_epochs", c.freezeEpochs);

@@ -79,6 +79,9 @@ struct TrainConfig
     /// Validation, checkpoints and the model use an exponential moving average
     /// of the weights with this decay per step (0: the weights themselves).
     double emaDecay = 0.0;
+    /// Every dropout of the network drops this share of its designed probability:
+    /// 1 as the architecture is built, 0 none (its weights are the same either way).
+    double dropoutScale = 1.0;
     /// Pretrained weights to start from (.safetensors or torch.save), by torchvision's
     /// names; empty: random initialisation. Inputs are then normalised as ImageNet's.
     std::string weights;

@@ -381,6 +381,7 @@ void Trainer::Run::buildModel(bool resuming)
     // A generator of the device's kind, independent of the device's global one.
     m_dropoutGenerator = at::globalContext().defaultGenerator(m_device).clone();
     m_network->setDropoutGenerator(m_dropoutGenerator);
+    m_network->setDropoutScale(m_config.dropoutScale);
     if (m_config.emaDecay > 0.0) {
         // The same seed: the average starts as the network itself.
         m_average = createNetwork(m_config.architecture, int(m_snapshot.tags.size()), m_config.inputSize, m_config.seed);

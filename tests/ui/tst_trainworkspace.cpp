@@ -8,6 +8,7 @@
 #include "common/screenshot.h"
 #include "common/trainingimages.h"
 #include "core/ml/json.h"
+#include "core/ml/recommendation.h"
 #include "core/project/projectstore.h"
 #include "core/workflow/projectruns.h"
 #include "ui/mainwindow.h"
@@ -18,6 +19,7 @@
 #include "ui/train/trainworkspace.h"
 
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -57,6 +59,7 @@ ml::TrainConfig quickConfig(int epochs)
     config.seed = 11;
     config.patience = 0;
     config.cpuBfloat16 = false;
+    config.dropoutScale = 0.5;
     return config;
 }
 
@@ -73,6 +76,7 @@ private Q_SLOTS:
     void blockingProblemsAreSaid();
     void damagedCheckpointEndsTheResumeWithAMessage();
     void findsALearningRate();
+    void recommendedSettingsAreExplained();
     void startsFromPretrainedWeights();
     void screenshotsInChinese();
 
@@ -211,7 +215,8 @@ void TestTrainWorkspace::guiAndCliRunsAgree()
     const test::CliResult r = test::runCli(
         {"train", "--project", project, "--arch", "smallervggnet", "--size", "24", "--epochs", "2", "--batch", "8",
          "--lr", "0.001", "--schedule", "none", "--augment", "light", "--threads", "1", "--seed", "11", "--patience", "0",
-         "--no-bf16", "--optimizer", "adamw", "--weight-decay", QString::number(config.weightDecay), "--out", cliRun});
+         "--no-bf16", "--dropout", "0.5", "--optimizer", "adamw", "--weight-decay", QString::number(config.weightDecay),
+         "--out", cliRun});
     QVERIFY2(r.code == 0, qPrintable(r.err + r.out));
     QString error;
     const QList<ml::EpochRecord> gui = workflow::readRunRecords(guiRun, &error);
@@ -302,6 +307,45 @@ void TestTrainWorkspace::findsALearningRate()
     QTest::mouseClick(dialog->useButton(), Qt::LeftButton);
     QCOMPARE(rate->text(), suggested);
     QCOMPARE(train->settings().learningRate, suggested.toDouble());
+}
+
+void TestTrainWorkspace::recommendedSettingsAreExplained()
+{
+    const QString project = makeProject(QStringLiteral("explained"), 40);
+    auto window = openWindow(project);
+    QVERIFY(window);
+    window->workspaces()->setCurrentWidget(window->trainWorkspace());
+    TrainWorkspace *train = window->trainWorkspace();
+    QTRY_VERIFY_WITH_TIMEOUT(train->dataIssues().isEmpty() && train->unreadableImages().isEmpty(), 10000);
+    const auto labelWith = [train](const QString &text) {
+        const auto labels = train->findChildren<QLabel *>();
+        return std::any_of(labels.cbegin(), labels.cend(), [&](const QLabel *l) { return l->text().contains(text); });
+    };
+    // 32 px images: the network whose first pool halves; dropout as the run's
+    // length asks (none in a short run, the network's own in a long one), each
+    // said under its field.
+    auto *arch = train->findChild<QComboBox *>(QStringLiteral("archBox"));
+    auto *dropout = train->findChild<QDoubleSpinBox *>(QStringLiteral("dropoutBox"));
+    QVERIFY(arch && dropout);
+    QCOMPARE(arch->currentText(), QStringLiteral("smallervggnet_p2"));
+    QTRY_VERIFY(labelWith(QStringLiteral("images of 32 px: the small VGG-style network")));
+    const bool longRun = train->settings().epochs >= ml::kDropoutMinEpochs;
+    QCOMPARE(dropout->value(), longRun ? 1.0 : 0.0);
+    QCOMPARE(train->settings().dropoutScale, longRun ? 1.0 : 0.0);
+    QVERIFY(labelWith(longRun ? QStringLiteral("epochs are long: the network's own dropout")
+                              : QStringLiteral("short: without dropout the network learns faster")));
+    const QString recommended = longRun ? dropout->textFromValue(1.0) : dropout->specialValueText();
+    QCOMPARE(dropout->text(), recommended);
+
+    // Another value, typed: the run takes it, and the reason says what is recommended.
+    dropout->setFocus();
+    dropout->selectAll();
+    QTest::keyClicks(dropout, dropout->textFromValue(0.5));
+    QTest::keyClick(dropout, Qt::Key_Enter);
+    QCOMPARE(dropout->value(), 0.5);
+    QCOMPARE(train->settings().dropoutScale, 0.5);
+    QVERIFY(labelWith(TrainWorkspace::tr("Your choice; recommended: %1.").arg(recommended)));
+    saveScreenshot(train, QStringLiteral("train-settings"));
 }
 
 void TestTrainWorkspace::startsFromPretrainedWeights()

@@ -235,6 +235,15 @@ QWidget *TrainWorkspace::createSettingsPanel()
     m_augment->addItem(tr("standard (+ warps, colour)"), QStringLiteral("standard"));
     m_augment->addItem(tr("strong"), QStringLiteral("strong"));
     addRow(tr("Augmentation"), m_augment, QStringLiteral("augment"));
+    m_dropout = new QDoubleSpinBox;
+    m_dropout->setObjectName(QStringLiteral("dropoutBox"));
+    m_dropout->setRange(0.0, 1.0);
+    m_dropout->setDecimals(2);
+    m_dropout->setSingleStep(0.25);
+    m_dropout->setSpecialValueText(tr("off"));
+    m_dropout->setToolTip(tr("The share of the network's own dropout that training uses: 1 as the network is built, "
+                             "off for none. Prediction never drops."));
+    addRow(tr("Dropout"), m_dropout, QStringLiteral("dropout"));
     m_bf16 = new QCheckBox(tr("bfloat16 on the CPU"));
     m_bf16->setObjectName(QStringLiteral("bf16Box"));
     addRow(tr("Precision"), m_bf16, QStringLiteral("bf16"));
@@ -377,11 +386,13 @@ QWidget *TrainWorkspace::createSettingsPanel()
     layout->addStretch(1);
 
     for (QWidget *field : std::initializer_list<QWidget *>{m_arch, m_size, m_epochs, m_learningRate, m_schedule,
-                                                          m_augment, m_bf16}) {
+                                                          m_augment, m_dropout, m_bf16}) {
         if (auto *box = qobject_cast<QComboBox *>(field))
             connect(box, qOverload<int>(&QComboBox::activated), this, &TrainWorkspace::showReasons);
         else if (auto *spin = qobject_cast<QSpinBox *>(field))
             connect(spin, &QSpinBox::valueChanged, this, &TrainWorkspace::showReasons);
+        else if (auto *number = qobject_cast<QDoubleSpinBox *>(field))
+            connect(number, &QDoubleSpinBox::valueChanged, this, &TrainWorkspace::showReasons);
         else if (auto *edit = qobject_cast<QLineEdit *>(field))
             connect(edit, &QLineEdit::textEdited, this, &TrainWorkspace::showReasons);
         else if (auto *check = qobject_cast<QCheckBox *>(field))
@@ -554,6 +565,9 @@ void TrainWorkspace::showReasons()
     fixed.inputSize = shown.inputSize;
     fixed.epochs = shown.epochs;
     const ml::Recommendation adapted = ml::recommendSettings(m_profile, fixed);
+    const auto dropoutText = [this](double scale) {
+        return scale == 0.0 ? m_dropout->specialValueText() : m_dropout->textFromValue(scale);
+    };
     const auto levelOf = [](const ml::AugmentationConfig &a) {
         return QString::fromStdString(ml::augmentationLevelName(
             !a.any() ? ml::AugmentationLevel::None
@@ -576,6 +590,7 @@ void TrainWorkspace::showReasons()
         {QStringLiteral("lr"), {QString::number(shown.learningRate, 'g', 6), QString::number(fit.learningRate, 'g', 6), &adapted}},
         {QStringLiteral("schedule"), {itemText(m_schedule, QString::fromStdString(ml::scheduleName(shown.schedule))), itemText(m_schedule, QString::fromStdString(ml::scheduleName(fit.schedule))), &adapted}},
         {QStringLiteral("augment"), {itemText(m_augment, levelOf(shown.augmentation)), itemText(m_augment, levelOf(fit.augmentation)), &adapted}},
+        {QStringLiteral("dropout"), {dropoutText(shown.dropoutScale), dropoutText(fit.dropoutScale), &adapted}},
         {QStringLiteral("bf16"), {shown.cpuBfloat16 ? tr("on") : tr("off"), fit.cpuBfloat16 ? tr("on") : tr("off"), &adapted}},
     };
     for (auto it = m_reasons.cbegin(); it != m_reasons.cend(); ++it) {
@@ -615,6 +630,7 @@ ml::TrainConfig TrainWorkspace::settings() const
     c.positiveWeights = m_positiveWeights->isChecked();
     c.tuneThresholds = m_tune->isChecked();
     c.emaDecay = m_ema->value() >= 0.5 ? m_ema->value() : 0.0;
+    c.dropoutScale = m_dropout->value();
     c.device = ml::deviceChoiceFromName(m_device->currentData().toString().toStdString());
     c.threads = m_threads->value();
     c.seed = m_seed->text().toULongLong();
@@ -651,6 +667,7 @@ void TrainWorkspace::setSettings(const ml::TrainConfig &c)
     m_positiveWeights->setChecked(c.positiveWeights);
     m_tune->setChecked(c.tuneThresholds);
     m_ema->setValue(c.emaDecay);
+    m_dropout->setValue(c.dropoutScale);
     m_device->setCurrentIndex(std::max(0, m_device->findData(QString::fromStdString(ml::deviceChoiceName(c.device)))));
     m_threads->setValue(c.threads);
     m_seed->setText(QString::number(c.seed));
@@ -1053,7 +1070,7 @@ void TrainWorkspace::updateButtons()
     m_activeButton->setEnabled(writable && run && status == QLatin1String("finished") && run->id != activeRun());
     m_deleteButton->setEnabled(writable && run && run->id != m_runningId);
     for (QWidget *field : std::initializer_list<QWidget *>{m_arch, m_size, m_epochs, m_learningRate, m_schedule, m_augment,
-                                                          m_bf16, m_advanced})
+                                                          m_dropout, m_bf16, m_advanced})
         field->setEnabled(!busy);
 }
 

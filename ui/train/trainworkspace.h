@@ -175,6 +175,7 @@ private:
     QCheckBox *m_positiveWeights = nullptr;
     QCheckBox *m_tune = nullptr;
     QDoubleSpinBox *m_ema = nullptr;
+    QDoubleSpinBox *m_dropout = nullptr;
     QCheckBox *m_bf16 = nullptr;
     QComboBox *m_device = nullptr;
     QLabel *m_weightsName = nullptr;

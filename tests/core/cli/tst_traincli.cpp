@@ -200,7 +200,7 @@ void TestTrainCli::projectRunsAreRecorded()
     QCOMPARE(run.value("id").toString(), match.captured(2));
     QCOMPARE(run.value("status").toString(), QStringLiteral("finished"));
     QCOMPARE(run.value("epochs").toInt(), 2);
-    QCOMPARE(run.value("architecture").toString(), QStringLiteral("smallervggnet"));
+    QCOMPARE(run.value("architecture").toString(), QStringLiteral("smallervggnet_p2")); // the default at 24 px
     QCOMPARE(QDir::cleanPath(run.value("folder").toString()), QDir::cleanPath(match.captured(1)));
     const ml::Json metrics = ml::readJsonFile(QString(match.captured(1) + "/metrics.json").toStdString());
     QCOMPARE(run.value("best_fbeta").toDouble(), metrics.at("best_fbeta").get<double>());
@@ -225,15 +225,20 @@ void TestTrainCli::defaultsAreChosenAndExplained()
     QVERIFY2(r.code == 0, qPrintable(r.err + r.out));
     // The images are 32 px: the defaults take their size; each choice not given is said, with its reason.
     QVERIFY2(r.out.contains("default: --size 32: the images' own size (32 px)"), qPrintable(r.out));
-    QVERIFY2(r.out.contains("default: --arch smallervggnet: "), qPrintable(r.out));
-    QVERIFY2(r.out.contains("default: --augment none: 1 epochs are too few"), qPrintable(r.out));
+    QVERIFY2(r.out.contains("default: --arch smallervggnet_p2: images of 32 px: "), qPrintable(r.out));
+    QVERIFY2(r.out.contains("default: --augment none: 1 epoch is too few"), qPrintable(r.out));
     QVERIFY2(!r.out.contains("default: --epochs"), qPrintable(r.out)); // given
     const ml::TrainConfig config = ml::Trainer::readConfig(run.toStdString());
     QCOMPARE(config.inputSize, 32);
     QCOMPARE(config.epochs, 1);
-    QVERIFY(!config.cpuBfloat16); // 32 px: too small for bfloat16 to gain
+    QCOMPARE(config.architecture, std::string("smallervggnet_p2"));
+    // With a first pool of 2, 32 px is large enough for bfloat16 to gain where the CPU computes it.
+    QCOMPARE(config.cpuBfloat16, ml::cpuHasBfloat16());
     if (ml::cpuHasBfloat16())
-        QVERIFY2(r.out.contains("default: --bf16 off: at 32 px"), qPrintable(r.out));
+        QVERIFY2(r.out.contains("default: --bf16 on: "), qPrintable(r.out));
+    // SmallerVGGNet trains without its dropout in a short run.
+    QVERIFY2(r.out.contains("default: --dropout 0: 1 epoch is short: without dropout"), qPrintable(r.out));
+    QCOMPARE(config.dropoutScale, 0.0);
 }
 
 void TestTrainCli::findsALearningRate()
@@ -328,6 +333,8 @@ void TestTrainCli::errors_data()
                                 << 2 << "--epochs: 'three' is not a whole number";
     QTest::newRow("number out of range") << train + QStringList{"--csv", csv, "--images", images, "--lr", "-1", "--out", out}
                                          << 2 << "--lr: '-1' is not a number";
+    QTest::newRow("dropout out of range") << train + QStringList{"--csv", csv, "--images", images, "--dropout", "1.5", "--out", out}
+                                          << 2 << "--dropout: '1.5' is not a number from 0 to 1";
     QTest::newRow("bad device") << train + QStringList{"--csv", csv, "--images", images, "--device", "tpu", "--out", out}
                                 << 2 << "--device: 'tpu' is not one of auto, cpu, cuda";
     QTest::newRow("not a project") << train + QStringList{"--project", path("images"), "--out", out}

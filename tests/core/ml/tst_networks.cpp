@@ -49,6 +49,7 @@ private Q_SLOTS:
     void matchesReferenceScriptSteps();
     void overfitsTinyBatch_data();
     void overfitsTinyBatch();
+    void dropoutScaleScalesEveryDropout();
 };
 
 void TestNetworks::initTestCase()
@@ -59,7 +60,7 @@ void TestNetworks::initTestCase()
 void TestNetworks::architectureNamesAreBuilt()
 {
     const auto names = architectureNames();
-    QCOMPARE(names, (std::vector<std::string>{"smallervggnet", "resnet18", "resnet34", "resnet50", "mobilenet_v2",
+    QCOMPARE(names, (std::vector<std::string>{"smallervggnet", "smallervggnet_p2", "resnet18", "resnet34", "resnet50", "mobilenet_v2",
                                               "vgg16", "vgg16_bn"}));
     for (const auto &name : names) {
         QVERIFY(isArchitecture(name));
@@ -88,6 +89,7 @@ void TestNetworks::badSizesThrow_data()
     QTest::addColumn<int>("numTags");
     QTest::addColumn<int>("inputSize");
     QTest::newRow("vgg too small") << "smallervggnet" << 3 << 11;
+    QTest::newRow("vgg p2 too small") << "smallervggnet_p2" << 3 << 7;
     QTest::newRow("resnet too small") << "resnet18" << 3 << 16;
     QTest::newRow("mobilenet too small") << "mobilenetv2" << 3 << 31;
     QTest::newRow("no tags") << "resnet18" << 0 << 64;
@@ -110,6 +112,10 @@ void TestNetworks::forwardBackwardShapes_data()
     QTest::newRow("smallervggnet 32") << "smallervggnet" << 32 << 128 << 5;
     QTest::newRow("smallervggnet 64") << "smallervggnet" << 64 << 128 << 10;
     QTest::newRow("smallervggnet 96") << "smallervggnet" << 96 << 128 << 16;
+    // The first pool halves: 28 px leaves 14 x 14 maps for the 64-channel
+    // convolutions and 7 x 7 for the 128-channel ones.
+    QTest::newRow("smallervggnet_p2 28") << "smallervggnet_p2" << 28 << 128 << 7;
+    QTest::newRow("smallervggnet_p2 8") << "smallervggnet_p2" << 8 << 128 << 2;
     QTest::newRow("resnet18 32") << "resnet18" << 32 << 512 << 1;
     QTest::newRow("resnet18 64") << "resnet18" << 64 << 512 << 2;
     QTest::newRow("mobilenetv2 32") << "mobilenetv2" << 32 << 1280 << 1;
@@ -336,6 +342,44 @@ void TestNetworks::overfitsTinyBatch()
     const double last = (losses[steps - 3] + losses[steps - 2] + losses[steps - 1]) / 3;
     qInfo("%s: loss %.4f -> %.4f", qPrintable(arch), first, last);
     QVERIFY2(last < 0.5 * first, qPrintable(QStringLiteral("loss %1 -> %2").arg(first).arg(last)));
+}
+
+void TestNetworks::dropoutScaleScalesEveryDropout()
+{
+    auto net = createNetwork("smallervggnet", kTags, 32, 3);
+    std::vector<double> designed;
+    for (const auto &module : net->modules(false)) {
+        if (const auto *dropout = module->as<Dropout>())
+            designed.push_back(dropout->probability());
+    }
+    QCOMPARE(designed, (std::vector<double>{0.25, 0.25, 0.25, 0.5}));
+    const auto probabilities = [&net] {
+        std::vector<double> p;
+        for (const auto &module : net->modules(false)) {
+            if (const auto *dropout = module->as<Dropout>())
+                p.push_back(dropout->probability());
+        }
+        return p;
+    };
+    net->setDropoutScale(0.5);
+    QCOMPARE(probabilities(), (std::vector<double>{0.125, 0.125, 0.125, 0.25}));
+    net->setDropoutScale(1.0); // from the designed values, not the current ones
+    QCOMPARE(probabilities(), designed);
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, net->setDropoutScale(1.5));
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, net->setDropoutScale(-0.1));
+
+    // In training, dropout makes two passes over one batch differ; without it they are equal.
+    torch::NoGradGuard noGrad;
+    net->train();
+    const auto x = torch::randn({4, 3, 32, 32});
+    QVERIFY(!torch::equal(net->forward(x), net->forward(x)));
+    net->setDropoutScale(0.0);
+    QVERIFY(torch::equal(net->forward(x), net->forward(x)));
+    // Evaluation never drops, whatever the scale.
+    net->eval();
+    const auto without = net->forward(x);
+    net->setDropoutScale(1.0);
+    QVERIFY(torch::equal(net->forward(x), without));
 }
 
 QTEST_GUILESS_MAIN(TestNetworks)

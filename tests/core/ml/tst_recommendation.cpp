@@ -41,8 +41,8 @@ private Q_SLOTS:
     void choices_data();
     void choices();
     void fixedSettingsAreKeptAndTheRestAdapt();
-    void theRateFallsOnlyInLongRuns_data();
-    void theRateFallsOnlyInLongRuns();
+    void longRunsLetTheRateFallAndKeepDropout_data();
+    void longRunsLetTheRateFallAndKeepDropout();
     void epochsFitTheTime();
 };
 
@@ -56,12 +56,18 @@ void TestRecommendation::choices_data()
     QTest::addColumn<int>("size");
     QTest::addColumn<bool>("bf16");
 
+    // Up to 32 px the first pool halves (smallervggnet_p2), whose larger maps
+    // gain from bfloat16 already at 28 px.
     QTest::newRow("mosaics on a bf16 CPU") << qint64(6000) << 64 << false << true << "smallervggnet" << 64 << true;
     QTest::newRow("mosaics on another CPU") << qint64(6000) << 64 << false << false << "smallervggnet" << 64 << false;
-    QTest::newRow("28 px on a bf16 CPU") << qint64(54000) << 28 << false << true << "smallervggnet" << 28 << false;
+    QTest::newRow("32 px on another CPU") << qint64(6000) << 32 << false << false << "smallervggnet_p2" << 32 << false;
+    QTest::newRow("33 px on a bf16 CPU") << qint64(6000) << 33 << false << true << "smallervggnet" << 33 << false;
+    QTest::newRow("28 px on a bf16 CPU") << qint64(54000) << 28 << false << true << "smallervggnet_p2" << 28 << true;
+    QTest::newRow("20 px on a bf16 CPU") << qint64(5000) << 20 << false << true << "smallervggnet_p2" << 20 << false;
+    QTest::newRow("80 px on a bf16 CPU") << qint64(5000) << 80 << false << true << "smallervggnet" << 80 << true;
     QTest::newRow("photos on a CPU") << qint64(2000) << 480 << false << true << "smallervggnet" << 128 << true;
     QTest::newRow("photos on a GPU") << qint64(2000) << 480 << true << false << "resnet18" << 224 << false;
-    QTest::newRow("tiny images on a GPU") << qint64(2000) << 20 << true << false << "smallervggnet" << 20 << false;
+    QTest::newRow("tiny images on a GPU") << qint64(2000) << 20 << true << false << "smallervggnet_p2" << 20 << false;
     QTest::newRow("unknown sizes") << qint64(500) << 0 << false << false << "smallervggnet" << 96 << false;
 }
 
@@ -89,6 +95,10 @@ void TestRecommendation::choices()
     QCOMPARE(c.warmupEpochs, 0);
     QVERIFY(c.tuneThresholds);
     QCOMPARE(c.emaDecay, 0.0);
+    // SmallerVGGNet without dropout in short runs (measured), the network's own otherwise.
+    const bool smallVgg = arch.startsWith(QLatin1String("smallervggnet"));
+    QCOMPARE(c.dropoutScale, smallVgg && c.epochs < kDropoutMinEpochs ? 0.0 : 1.0);
+    QCOMPARE(reasonFor(r, "dropout") != nullptr, smallVgg);
     QVERIFY(c.epochs >= 5 && c.epochs <= 40);
     QCOMPARE(c.augmentation.any(), c.epochs >= 10);
     QVERIFY(c.patience >= 5);
@@ -127,17 +137,19 @@ void TestRecommendation::fixedSettingsAreKeptAndTheRestAdapt()
     QVERIFY(!longRun.config.augmentation.colour);
 }
 
-void TestRecommendation::theRateFallsOnlyInLongRuns_data()
+void TestRecommendation::longRunsLetTheRateFallAndKeepDropout_data()
 {
     QTest::addColumn<int>("epochs");
     QTest::addColumn<QString>("schedule");
-    QTest::newRow("5 epochs") << 5 << "none";
-    QTest::newRow("19 epochs") << 19 << "none";
-    QTest::newRow("20 epochs") << 20 << "cosine";
-    QTest::newRow("40 epochs") << 40 << "cosine";
+    QTest::addColumn<QString>("dropout");
+    QTest::newRow("1 epoch") << 1 << "none" << "0";
+    QTest::newRow("5 epochs") << 5 << "none" << "0";
+    QTest::newRow("19 epochs") << 19 << "none" << "0";
+    QTest::newRow("20 epochs") << 20 << "cosine" << "1";
+    QTest::newRow("40 epochs") << 40 << "cosine" << "1";
 }
 
-void TestRecommendation::theRateFallsOnlyInLongRuns()
+void TestRecommendation::longRunsLetTheRateFallAndKeepDropout()
 {
     QFETCH(int, epochs);
     QFETCH(QString, schedule);
@@ -149,7 +161,14 @@ void TestRecommendation::theRateFallsOnlyInLongRuns()
     const Reason *reason = reasonFor(r, "schedule");
     QVERIFY(reason);
     QCOMPARE(QString::fromStdString(reason->value), schedule);
-    QVERIFY2(reason->why.find(std::to_string(epochs) + " epochs") == 0, reason->why.c_str());
+    const std::string count = std::to_string(epochs) + (epochs == 1 ? " epoch " : " epochs ");
+    QVERIFY2(reason->why.find(count) == 0, reason->why.c_str());
+    QFETCH(QString, dropout);
+    QCOMPARE(r.config.dropoutScale, dropout.toDouble());
+    const Reason *dropoutReason = reasonFor(r, "dropout");
+    QVERIFY(dropoutReason);
+    QCOMPARE(QString::fromStdString(dropoutReason->value), dropout);
+    QVERIFY2(dropoutReason->why.find(count) == 0, dropoutReason->why.c_str());
     QVERIFY_THROWS_NO_EXCEPTION(r.config.validate());
 }
 
@@ -168,6 +187,10 @@ void TestRecommendation::epochsFitTheTime()
     QVERIFY(reasonFor(huge, "epochs")->why.find("fewer learn too little") != std::string::npos);
     // bfloat16 is faster where it is chosen.
     QVERIFY(estimatedImagesPerSecond("smallervggnet", 64, false, true, 2) > rate);
+    // A first pool of 2 costs more than one of 3, less than a residual network.
+    const double p2 = estimatedImagesPerSecond("smallervggnet_p2", 64, false, false, 2);
+    QVERIFY(p2 < rate);
+    QVERIFY(estimatedImagesPerSecond("resnet18", 64, false, false, 2) < p2);
 }
 
 QTEST_GUILESS_MAIN(TestRecommendation)

@@ -279,12 +279,14 @@ void TestTrainer::runFilesDescribeTheRun()
     config.optimizer = OptimizerKind::Sgd;
     config.augmentation.verticalFlip = true;
     config.seed = 12345678901234567ull;
+    config.dropoutScale = 0.5;
     const DatasetSnapshot snapshot = test::SyntheticImageLoader::snapshot(32, 16);
     const TrainResult result = Trainer(runDir, loader).train(config, snapshot);
 
     const TrainConfig back = Trainer::readConfig(runDir);
     QCOMPARE(back.toJson().dump(), config.toJson().dump());
     QCOMPARE(back.seed, config.seed);
+    QCOMPARE(back.dropoutScale, 0.5);
 
     const Json metrics = readJsonFile(runDir + "/metrics.json");
     QCOMPARE(metrics.at("status").get<std::string>(), std::string("finished"));
