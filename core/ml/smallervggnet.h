@@ -16,7 +16,7 @@ namespace tagwise::ml {
  * [CONV(128)-RELU-BN]x2-POOL(2)-DROP(0.25); FLATTEN-FC(1024)-RELU-BN-DROP(0.5)-FC(numTags).
  * Convolutions are 3x3 with "same" padding; pools are Keras-style (stride =
  * window, no padding). Because of the flatten, the network takes inputs of
- * exactly \a inputSize x \a inputSize (at least 12).
+ * exactly \a inputSize x \a inputSize (at least 4 \a firstPool pixels).
  *
  * With \a firstPool 2 (architecture "smallervggnet_p2") the first pool halves
  * instead of thirding, for small images: at 28 px the 64-channel convolutions
