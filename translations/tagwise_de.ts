@@ -2523,6 +2523,14 @@ Geben Sie unten einen Namen ein und drücken Sie die Eingabetaste.</translation>
         <source>Dropout</source>
         <translation>Dropout</translation>
     </message>
+    <message>
+        <source>%1 with %2</source>
+        <translation>%1 mit %2</translation>
+    </message>
+    <message>
+        <source>%1, weight decay %2</source>
+        <translation>%1, Weight Decay %2</translation>
+    </message>
 </context>
 <context>
     <name>tagwise::TrainingPlots</name>

@@ -2508,6 +2508,14 @@ Type a name below and press Enter.</source>
         <source>Dropout</source>
         <translation>Dropout</translation>
     </message>
+    <message>
+        <source>%1 with %2</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1, weight decay %2</source>
+        <translation>%1，权重衰减 %2</translation>
+    </message>
 </context>
 <context>
     <name>tagwise::TrainingPlots</name>

@@ -47,8 +47,10 @@ struct Recommendation
 /// The fewest epochs for which the defaults let the rate fall (cosine, to 0) instead of keeping it constant.
 inline constexpr int kCosineMinEpochs = 20;
 
-/// The fewest epochs for which the defaults keep SmallerVGGNet's dropout (shorter runs go without).
-inline constexpr int kDropoutMinEpochs = 20;
+/// The fewest optimiser steps (batches over the whole run) of a long run, for which the defaults
+/// take SGD with momentum and weight decay instead of Adam (SGD starts slower and ends better,
+/// given the steps) and keep SmallerVGGNet's dropout (shorter runs learn faster without).
+inline constexpr std::int64_t kLongRunMinSteps = 40000;
 
 /// The smallest input size at which the defaults train in bfloat16 on a CPU that computes it.
 inline constexpr int kBfloat16MinSize = 48;

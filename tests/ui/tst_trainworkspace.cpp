@@ -321,20 +321,17 @@ void TestTrainWorkspace::recommendedSettingsAreExplained()
         const auto labels = train->findChildren<QLabel *>();
         return std::any_of(labels.cbegin(), labels.cend(), [&](const QLabel *l) { return l->text().contains(text); });
     };
-    // 32 px images: the network whose first pool halves; dropout as the run's
-    // length asks (none in a short run, the network's own in a long one), each
-    // said under its field.
+    // 32 px images: the network whose first pool halves; 30 training images make a
+    // run of few steps, which learns faster without dropout; each said under its field.
     auto *arch = train->findChild<QComboBox *>(QStringLiteral("archBox"));
     auto *dropout = train->findChild<QDoubleSpinBox *>(QStringLiteral("dropoutBox"));
     QVERIFY(arch && dropout);
     QCOMPARE(arch->currentText(), QStringLiteral("smallervggnet_p2"));
     QTRY_VERIFY(labelWith(QStringLiteral("images of 32 px: the small VGG-style network")));
-    const bool longRun = train->settings().epochs >= ml::kDropoutMinEpochs;
-    QCOMPARE(dropout->value(), longRun ? 1.0 : 0.0);
-    QCOMPARE(train->settings().dropoutScale, longRun ? 1.0 : 0.0);
-    QVERIFY(labelWith(longRun ? QStringLiteral("epochs are long: the network's own dropout")
-                              : QStringLiteral("short: without dropout the network learns faster")));
-    const QString recommended = longRun ? dropout->textFromValue(1.0) : dropout->specialValueText();
+    QCOMPARE(dropout->value(), 0.0);
+    QCOMPARE(train->settings().dropoutScale, 0.0);
+    QVERIFY(labelWith(QStringLiteral("steps are few: without dropout the network learns faster")));
+    const QString recommended = dropout->specialValueText();
     QCOMPARE(dropout->text(), recommended);
 
     // Another value, typed: the run takes it, and the reason says what is recommended.
@@ -345,6 +342,37 @@ void TestTrainWorkspace::recommendedSettingsAreExplained()
     QCOMPARE(dropout->value(), 0.5);
     QCOMPARE(train->settings().dropoutScale, 0.5);
     QVERIFY(labelWith(TrainWorkspace::tr("Your choice; recommended: %1.").arg(recommended)));
+
+    // The rate is recommended, and explained, with its optimiser: 30 training images
+    // make few steps, Adam's; SGD chosen instead, the rate alone no longer matches.
+    auto *optimizer = train->findChild<QComboBox *>(QStringLiteral("optimizerBox"));
+    auto *rate = train->findChild<QLineEdit *>(QStringLiteral("learningRateEdit"));
+    auto *decay = train->findChild<QLineEdit *>(QStringLiteral("weightDecayEdit"));
+    QVERIFY(optimizer && rate && decay);
+    QCOMPARE(optimizer->currentText(), QStringLiteral("Adam"));
+    QCOMPARE(rate->text(), QStringLiteral("0.001"));
+    const QString adamReason = QStringLiteral("Adam without weight decay starts fastest: over ");
+    QVERIFY(labelWith(adamReason));
+    const QString adam = TrainWorkspace::tr("%1 with %2").arg(QStringLiteral("0.001"), QStringLiteral("Adam"));
+    const QString otherRate = TrainWorkspace::tr("Your choice; recommended: %1.").arg(adam);
+    QVERIFY(!labelWith(otherRate));
+    optimizer->setFocus();
+    QTest::keyClick(optimizer, Qt::Key_Down);
+    QCOMPARE(optimizer->currentText(), QStringLiteral("SGD"));
+    QCOMPARE(train->settings().optimizer, ml::OptimizerKind::Sgd);
+    QVERIFY(labelWith(otherRate));
+    QVERIFY(!labelWith(adamReason));
+    // Adam again (one item up), with a decay typed: still not what is recommended.
+    QTest::keyClick(optimizer, Qt::Key_Up);
+    decay->setFocus();
+    decay->selectAll();
+    QTest::keyClicks(decay, QStringLiteral("0.0005"));
+    QCOMPARE(train->settings().weightDecay, 5e-4);
+    QVERIFY(labelWith(TrainWorkspace::tr("Your choice; recommended: %1.").arg(adam)));
+    decay->selectAll();
+    QTest::keyClicks(decay, QStringLiteral("0"));
+    QCOMPARE(train->settings().optimizer, ml::OptimizerKind::Adam);
+    QVERIFY(labelWith(adamReason));
     saveScreenshot(train, QStringLiteral("train-settings"));
 }
 

@@ -311,11 +311,13 @@ QWidget *TrainWorkspace::createSettingsPanel()
     m_batch->setRange(2, 4096);
     addField(tr("Batch size"), m_batch);
     m_optimizer = new QComboBox;
+    m_optimizer->setObjectName(QStringLiteral("optimizerBox"));
     m_optimizer->addItem(QStringLiteral("AdamW"), QStringLiteral("adamw"));
     m_optimizer->addItem(QStringLiteral("Adam"), QStringLiteral("adam"));
     m_optimizer->addItem(QStringLiteral("SGD"), QStringLiteral("sgd"));
     addField(tr("Optimiser"), m_optimizer);
     m_weightDecay = new QLineEdit;
+    m_weightDecay->setObjectName(QStringLiteral("weightDecayEdit"));
     auto *decayValidator = new QDoubleValidator(0.0, 0.999, 12, m_weightDecay);
     decayValidator->setNotation(QDoubleValidator::ScientificNotation);
     decayValidator->setLocale(QLocale::c());
@@ -385,8 +387,8 @@ QWidget *TrainWorkspace::createSettingsPanel()
     layout->addLayout(buttons);
     layout->addStretch(1);
 
-    for (QWidget *field : std::initializer_list<QWidget *>{m_arch, m_size, m_epochs, m_learningRate, m_schedule,
-                                                          m_augment, m_dropout, m_bf16}) {
+    for (QWidget *field : std::initializer_list<QWidget *>{m_arch, m_size, m_epochs, m_learningRate, m_optimizer,
+                                                          m_weightDecay, m_schedule, m_augment, m_dropout, m_bf16}) {
         if (auto *box = qobject_cast<QComboBox *>(field))
             connect(box, qOverload<int>(&QComboBox::activated), this, &TrainWorkspace::showReasons);
         else if (auto *spin = qobject_cast<QSpinBox *>(field))
@@ -581,13 +583,20 @@ void TrainWorkspace::showReasons()
         QString recommended;
         const ml::Recommendation *from;
     };
+    // The rate means something only with its optimiser (and decay): they are
+    // recommended, and explained, together.
+    const auto rateText = [this](const ml::TrainConfig &c) {
+        const QString rate = tr("%1 with %2").arg(QString::number(c.learningRate, 'g', 6),
+                                                  itemText(m_optimizer, QString::fromStdString(ml::optimizerName(c.optimizer))));
+        return c.weightDecay > 0.0 ? tr("%1, weight decay %2").arg(rate, QString::number(c.weightDecay, 'g', 6)) : rate;
+    };
     const ml::TrainConfig &base = m_recommended.config;
     const ml::TrainConfig &fit = adapted.config;
     const QHash<QString, Value> values = {
         {QStringLiteral("arch"), {QString::fromStdString(shown.architecture), QString::fromStdString(base.architecture), &m_recommended}},
         {QStringLiteral("size"), {QString::number(shown.inputSize), QString::number(base.inputSize), &m_recommended}},
         {QStringLiteral("epochs"), {QString::number(shown.epochs), QString::number(base.epochs), &m_recommended}},
-        {QStringLiteral("lr"), {QString::number(shown.learningRate, 'g', 6), QString::number(fit.learningRate, 'g', 6), &adapted}},
+        {QStringLiteral("lr"), {rateText(shown), rateText(fit), &adapted}},
         {QStringLiteral("schedule"), {itemText(m_schedule, QString::fromStdString(ml::scheduleName(shown.schedule))), itemText(m_schedule, QString::fromStdString(ml::scheduleName(fit.schedule))), &adapted}},
         {QStringLiteral("augment"), {itemText(m_augment, levelOf(shown.augmentation)), itemText(m_augment, levelOf(fit.augmentation)), &adapted}},
         {QStringLiteral("dropout"), {dropoutText(shown.dropoutScale), dropoutText(fit.dropoutScale), &adapted}},
@@ -597,16 +606,18 @@ void TrainWorkspace::showReasons()
         if (!values.contains(it.key()))
             continue; // not a recommended setting (the weights say their own)
         const Value value = values.value(it.key());
-        QString why;
+        QStringList why;
         for (const ml::Reason &reason : value.from->reasons) {
-            if (QString::fromStdString(reason.setting) == it.key())
-                why = QString::fromStdString(reason.why);
+            const QString setting = QString::fromStdString(reason.setting);
+            if (setting == it.key())
+                why.append(QString::fromStdString(reason.why));
+            else if (it.key() == QLatin1String("lr") && setting == QLatin1String("optimizer"))
+                why.prepend(QString::fromStdString(reason.why));
         }
         if (it.key() == QLatin1String("bf16") && why.isEmpty())
-            why = tr("this CPU has no native bfloat16: float32 is as fast here");
-        if (value.shown != value.recommended)
-            why = tr("Your choice; recommended: %1.").arg(value.recommended);
-        it.value()->setText(why);
+            why.append(tr("this CPU has no native bfloat16: float32 is as fast here"));
+        it.value()->setText(value.shown == value.recommended ? why.join(QStringLiteral("; "))
+                                                             : tr("Your choice; recommended: %1.").arg(value.recommended));
     }
 }
 

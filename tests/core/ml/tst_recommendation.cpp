@@ -3,6 +3,7 @@
 
 #include "core/ml/recommendation.h"
 
+#include <QLocale>
 #include <QTest>
 
 #include <algorithm>
@@ -41,8 +42,8 @@ private Q_SLOTS:
     void choices_data();
     void choices();
     void fixedSettingsAreKeptAndTheRestAdapt();
-    void longRunsLetTheRateFallAndKeepDropout_data();
-    void longRunsLetTheRateFallAndKeepDropout();
+    void runLengthChoosesScheduleDropoutAndOptimiser_data();
+    void runLengthChoosesScheduleDropoutAndOptimiser();
     void epochsFitTheTime();
 };
 
@@ -86,18 +87,20 @@ void TestRecommendation::choices()
     QCOMPARE(QString::fromStdString(c.architecture), arch);
     QCOMPARE(c.inputSize, size);
     QCOMPARE(c.cpuBfloat16, bf16);
-    // The measured recipe: Adam at 1e-3, no decay, tuned thresholds, no average; the rate
+    // The measured recipes, tuned thresholds and no average: Adam at 1e-3 without
+    // decay, or given the steps SGD from 0.02 with a decay of 5e-4; the rate
     // constant, or falling over a long run.
-    QCOMPARE(c.optimizer, OptimizerKind::Adam);
-    QCOMPARE(c.learningRate, 1e-3);
-    QCOMPARE(c.weightDecay, 0.0);
+    const bool longRun = c.epochs * ((images + c.batchSize - 1) / c.batchSize) >= kLongRunMinSteps;
+    QCOMPARE(c.optimizer, longRun ? OptimizerKind::Sgd : OptimizerKind::Adam);
+    QCOMPARE(c.learningRate, longRun ? 0.02 : 1e-3);
+    QCOMPARE(c.weightDecay, longRun ? 5e-4 : 0.0);
     QCOMPARE(c.schedule, c.epochs >= kCosineMinEpochs ? ScheduleKind::Cosine : ScheduleKind::None);
     QCOMPARE(c.warmupEpochs, 0);
     QVERIFY(c.tuneThresholds);
     QCOMPARE(c.emaDecay, 0.0);
     // SmallerVGGNet without dropout in short runs (measured), the network's own otherwise.
     const bool smallVgg = arch.startsWith(QLatin1String("smallervggnet"));
-    QCOMPARE(c.dropoutScale, smallVgg && c.epochs < kDropoutMinEpochs ? 0.0 : 1.0);
+    QCOMPARE(c.dropoutScale, smallVgg && !longRun ? 0.0 : 1.0);
     QCOMPARE(reasonFor(r, "dropout") != nullptr, smallVgg);
     QVERIFY(c.epochs >= 5 && c.epochs <= 40);
     QCOMPARE(c.augmentation.any(), c.epochs >= 10);
@@ -137,25 +140,35 @@ void TestRecommendation::fixedSettingsAreKeptAndTheRestAdapt()
     QVERIFY(!longRun.config.augmentation.colour);
 }
 
-void TestRecommendation::longRunsLetTheRateFallAndKeepDropout_data()
+void TestRecommendation::runLengthChoosesScheduleDropoutAndOptimiser_data()
 {
+    QTest::addColumn<qint64>("images");
     QTest::addColumn<int>("epochs");
     QTest::addColumn<QString>("schedule");
     QTest::addColumn<QString>("dropout");
-    QTest::newRow("1 epoch") << 1 << "none" << "0";
-    QTest::newRow("5 epochs") << 5 << "none" << "0";
-    QTest::newRow("19 epochs") << 19 << "none" << "0";
-    QTest::newRow("20 epochs") << 20 << "cosine" << "1";
-    QTest::newRow("40 epochs") << 40 << "cosine" << "1";
+    QTest::addColumn<QString>("optimizer");
+    QTest::addColumn<QString>("lr");
+    QTest::addColumn<QString>("decay"); // the weight decay said, "" when none is
+    // The schedule goes by epochs, the optimiser and dropout by steps (batches of 32).
+    QTest::newRow("1 epoch") << qint64(54000) << 1 << "none" << "0" << "adam" << "0.001" << "";
+    QTest::newRow("5 epochs") << qint64(54000) << 5 << "none" << "0" << "adam" << "0.001" << "";
+    QTest::newRow("19 epochs") << qint64(54000) << 19 << "none" << "0" << "adam" << "0.001" << "";
+    QTest::newRow("20 epochs, 33,760 steps") << qint64(54000) << 20 << "cosine" << "0" << "adam" << "0.001" << "";
+    QTest::newRow("24 epochs, 40,512 steps") << qint64(54000) << 24 << "cosine" << "1" << "sgd" << "0.02" << "0.0005";
+    QTest::newRow("40 epochs, 67,520 steps") << qint64(54000) << 40 << "cosine" << "1" << "sgd" << "0.02" << "0.0005";
+    QTest::newRow("40 epochs, 7,520 steps") << qint64(6000) << 40 << "cosine" << "0" << "adam" << "0.001" << "";
+    QTest::newRow("39,960 steps") << qint64(31968) << 40 << "cosine" << "0" << "adam" << "0.001" << "";
+    QTest::newRow("40,000 steps") << qint64(32000) << 40 << "cosine" << "1" << "sgd" << "0.02" << "0.0005";
 }
 
-void TestRecommendation::longRunsLetTheRateFallAndKeepDropout()
+void TestRecommendation::runLengthChoosesScheduleDropoutAndOptimiser()
 {
+    QFETCH(qint64, images);
     QFETCH(int, epochs);
     QFETCH(QString, schedule);
     FixedSettings fixed;
     fixed.epochs = epochs;
-    const Recommendation r = recommendSettings(profile(54000, 28, false, true), fixed);
+    const Recommendation r = recommendSettings(profile(images, 28, false, true), fixed);
     QCOMPARE(QString::fromStdString(scheduleName(r.config.schedule)), schedule);
     QCOMPARE(r.config.warmupEpochs, 0); // measured without a warm-up
     const Reason *reason = reasonFor(r, "schedule");
@@ -168,7 +181,23 @@ void TestRecommendation::longRunsLetTheRateFallAndKeepDropout()
     const Reason *dropoutReason = reasonFor(r, "dropout");
     QVERIFY(dropoutReason);
     QCOMPARE(QString::fromStdString(dropoutReason->value), dropout);
-    QVERIFY2(dropoutReason->why.find(count) == 0, dropoutReason->why.c_str());
+    const std::string steps = QLocale(QLocale::English).toString(epochs * ((images + 31) / 32)).toStdString() + " steps";
+    QVERIFY2(dropoutReason->why.find(steps) == 0, dropoutReason->why.c_str());
+    // The optimiser, its rate and decay, each said with the value the config takes.
+    QFETCH(QString, optimizer);
+    QFETCH(QString, lr);
+    QFETCH(QString, decay);
+    QCOMPARE(QString::fromStdString(optimizerName(r.config.optimizer)), optimizer);
+    const Reason *optimizerReason = reasonFor(r, "optimizer");
+    QCOMPARE(QString::fromStdString(optimizerReason->value), optimizer);
+    QVERIFY2(optimizerReason->why.find(steps) != std::string::npos, optimizerReason->why.c_str());
+    QCOMPARE(r.config.learningRate, lr.toDouble());
+    QCOMPARE(QString::fromStdString(reasonFor(r, "lr")->value), lr);
+    QCOMPARE(r.config.weightDecay, decay.toDouble());
+    const Reason *decayReason = reasonFor(r, "weight-decay");
+    QCOMPARE(decayReason ? QString::fromStdString(decayReason->value) : QString(), decay);
+    if (optimizer == QLatin1String("sgd"))
+        QCOMPARE(r.config.momentum, 0.9);
     QVERIFY_THROWS_NO_EXCEPTION(r.config.validate());
 }
 
