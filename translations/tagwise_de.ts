@@ -821,6 +821,24 @@
             <numerusform>%n Bilder konnten nicht hinzugefügt werden:</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Copying %n images into the project…</source>
+        <translation>
+            <numerusform>%n Bild wird in das Projekt kopiert…</numerusform>
+            <numerusform>%n Bilder werden in das Projekt kopiert…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>canceled: %n others not added</source>
+        <translation>
+            <numerusform>abgebrochen: %n weiteres nicht hinzugefügt</numerusform>
+            <numerusform>abgebrochen: %n weitere nicht hinzugefügt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add to Project canceled: no image was added</source>
+        <translation>Zum Projekt hinzufügen abgebrochen: kein Bild wurde hinzugefügt</translation>
+    </message>
 </context>
 <context>
     <name>tagwise::ConfusionGrid</name>

@@ -815,6 +815,22 @@
             <numerusform>%n 张图像无法添加：</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Copying %n images into the project…</source>
+        <translation>
+            <numerusform>正在将 %n 张图像复制到项目中…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>canceled: %n others not added</source>
+        <translation>
+            <numerusform>已取消，另有 %n 张未添加</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add to Project canceled: no image was added</source>
+        <translation>已取消添加到项目：没有添加任何图像</translation>
+    </message>
 </context>
 <context>
     <name>tagwise::ConfusionGrid</name>

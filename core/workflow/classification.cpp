@@ -79,28 +79,41 @@ QString copyWhole(const QString &source, const QString &target)
 
 }
 
-CopiedImages copyIntoProject(const ProjectStore &store, const QList<ImageTags> &images, const QString &folder)
+CopiedImages copyIntoProject(const QString &root, const QList<ImageTags> &images, const QString &folder,
+                             const std::function<void(int, int)> &progress, const std::atomic<bool> *cancel)
 {
+    const QDir rootDir(root);
+    const auto relativePath = [&rootDir](const QString &path) {
+        return rootDir.relativeFilePath(QDir::cleanPath(QFileInfo(path).absoluteFilePath()));
+    };
     const QString relativeFolder = QDir::cleanPath(folder.trimmed());
     const bool atRoot = relativeFolder.isEmpty() || relativeFolder == QLatin1String(".");
     if (!atRoot) {
         if (const QString problem = ProjectStore::pathProblem(relativeFolder + QStringLiteral("/x.png")); !problem.isEmpty())
             throw ProjectError(QObject::tr("%1: not a folder of the project for images: %2").arg(folder, problem));
     }
-    const QString targetDir = atRoot ? store.rootPath() : store.absolutePath(relativeFolder);
+    const QString targetDir = atRoot ? root : root + QLatin1Char('/') + relativeFolder;
     if (!QDir().mkpath(targetDir))
         throw ProjectError(QObject::tr("%1: cannot create the folder").arg(targetDir));
 
     CopiedImages result;
     QSet<QString> taken; // targets chosen in this call
-    for (const ImageTags &image : images) {
+    const int total = int(images.size());
+    for (int i = 0; i < total; ++i) {
+        if (progress && i > 0)
+            progress(i, total);
+        if (cancel && cancel->load()) {
+            result.notReached = total - i;
+            break;
+        }
+        const ImageTags &image = images[i];
         const QFileInfo source(image.path);
         if (!source.isFile()) {
             result.problems << QObject::tr("%1: the file is gone").arg(image.path);
             continue;
         }
         // A file of the project stays where it is.
-        const QString inside = store.relativePath(source.absoluteFilePath());
+        const QString inside = relativePath(source.absoluteFilePath());
         if (!inside.isEmpty() && ProjectStore::pathProblem(inside).isEmpty()) {
             result.rows.append({inside, image.tags});
             ++result.reused;
@@ -132,8 +145,10 @@ CopiedImages copyIntoProject(const ProjectStore &store, const QList<ImageTags> &
         } else {
             ++result.reused;
         }
-        result.rows.append({store.relativePath(target), image.tags});
+        result.rows.append({relativePath(target), image.tags});
     }
+    if (progress && result.notReached == 0)
+        progress(total, total);
     return result;
 }
 

@@ -51,21 +51,27 @@ struct CopiedImages
     int copied = 0;         ///< files copied into the folder
     int reused = 0;         ///< files already in the project (or copied there before, byte for byte)
     QStringList problems;   ///< "<file>: <reason>" for each file not added
+    int notReached = 0;     ///< images left out because the copy was canceled
 };
 
 /**
- * Brings image files into the project at \a store's root, for "Add to
- * project": each of \a images (absolute path, tags) is copied into \a folder
+ * Brings image files into the project at \a root, for "Add to project":
+ * each of \a images (absolute path, tags) is copied into \a folder
  * (relative to the root, created when missing) unless it lies in the project
  * already. A name taken by another file gets "-2", "-3", ... before its
  * suffix; a file with the same bytes is used as it is, so adding twice adds
  * once. Each copy is written beside its target and renamed when complete, so
  * a full disk or a crash leaves no half image. A file that cannot be copied
- * goes to problems and the rest go on. The store is not changed: the caller
- * applies rows with applyImageTags(rows, false, TagSource::Model), so the
- * tags are suggestions until a person reviews them. Throws ProjectError when
- * \a folder is not a place for images (outside the root, hidden).
+ * goes to problems and the rest go on. No store is read or changed, so this
+ * runs on any thread: the caller applies rows with
+ * applyImageTags(rows, false, TagSource::Model), so the tags are suggestions
+ * until a person reviews them. \a progress (done, total) follows each image;
+ * \a cancel is checked before each, and the images not reached are left out
+ * (counted in notReached). Throws ProjectError when \a folder is not a place
+ * for images (outside the root, hidden) or cannot be created.
  */
-CopiedImages copyIntoProject(const ProjectStore &store, const QList<ImageTags> &images, const QString &folder);
+CopiedImages copyIntoProject(const QString &root, const QList<ImageTags> &images, const QString &folder,
+                             const std::function<void(int done, int total)> &progress = {},
+                             const std::atomic<bool> *cancel = nullptr);
 
 }

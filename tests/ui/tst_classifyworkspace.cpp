@@ -23,6 +23,7 @@
 #include <QDialogButtonBox>
 #include <QDropEvent>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QUndoStack>
 #include <QLabel>
@@ -267,7 +268,20 @@ void TestClassifyWorkspace::addToProjectWritesSuggestions()
     QStringList names;
     for (int row = 0; row < 3; ++row)
         names << table->item(row, 0)->text();
+    QSignalSpy added(classify, &ClassifyWorkspace::addedToProject);
+    const QPointer<AddToProjectDialog> closing(dialog);
     QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    // The files are copied in the background, with progress and Cancel; the window stays responsive.
+    QVERIFY(classify->progressBar()->isVisible() && classify->cancelButton()->isVisible());
+    QVERIFY(!classify->addToProjectButton()->isEnabled());
+    QVERIFY(classify->isBusy());
+    test::saveScreenshot(window.get(), "classify-copying");
+    QVERIFY(added.wait(20000));
+    QCOMPARE(added.takeFirst().at(0).toBool(), true);
+    QVERIFY(!classify->progressBar()->isVisible() && !classify->cancelButton()->isVisible());
+    QVERIFY(classify->addToProjectButton()->isEnabled());
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    QVERIFY(!closing); // else it stays the active window in place of the main window
 
     // Copied byte for byte, with the tags as suggestions, not reviewed.
     ProjectStore *store = window->projectStore();
@@ -330,8 +344,29 @@ void TestClassifyWorkspace::addToProjectWritesSuggestions()
     // Adding the same files again copies nothing more.
     const int images = store->imageCount();
     QVERIFY(classify->addToProject({{QDir(m_drops).filePath(names[1]), {}}}, "incoming/model"));
+    QVERIFY(!classify->addToProject({{QDir(m_drops).filePath(names[2]), {}}}, "incoming/model")); // one copy at a time
+    QVERIFY(added.wait(20000));
+    QCOMPARE(added.takeFirst().at(0).toBool(), true);
     QCOMPARE(store->imageCount(), images);
     QCOMPARE(QDir(store->absolutePath("incoming/model")).entryList(QDir::Files).size(), 3);
+
+    // Leaving the project while a copy runs stops it, and what was copied by then is added:
+    // no file lands in the project without its suggestions.
+    QList<ImageTags> late;
+    for (const QString &name : std::as_const(names))
+        late.append({QDir(m_drops).filePath(name), {classify->tags()[0]}});
+    QVERIFY(classify->addToProject(late, "late"));
+    classify->setStore(nullptr);
+    QVERIFY(!classify->isBusy());
+    QCOMPARE(added.size(), 1);
+    auto reopened = ProjectStore::open(m_project);
+    const QStringList copies = QDir(reopened->absolutePath("late")).entryList(QDir::Files);
+    for (const QString &name : copies) {
+        const int index = reopened->indexOfPath("late/" + name);
+        QVERIFY2(index >= 0, qPrintable(name));
+        QCOMPARE(reopened->tagNames(reopened->images()[std::size_t(index)]), QStringList{classify->tags()[0]});
+    }
+    classify->setStore(store);
 }
 
 QTEST_MAIN(TestClassifyWorkspace)

@@ -28,7 +28,6 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QScopeGuard>
 #include <QSlider>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -195,16 +194,24 @@ struct ClassifyWorkspace::Job
     std::vector<workflow::ClassifiedImage> results;
 };
 
+struct ClassifyWorkspace::CopyJob
+{
+    workflow::CopiedImages copied;
+    QString error;
+};
+
 ClassifyWorkspace::ClassifyWorkspace(ProjectEditor *editor, QWidget *parent)
     : QWidget(parent)
     , m_editor(editor)
     , m_cancel(std::make_shared<std::atomic<bool>>(false))
     , m_done(std::make_shared<std::atomic<int>>(0))
     , m_total(std::make_shared<std::atomic<int>>(0))
+    , m_copyCancel(std::make_shared<std::atomic<bool>>(false))
 {
     setObjectName(QStringLiteral("classifyWorkspace"));
     createWidgets();
     connect(&m_job, &QFutureWatcher<std::shared_ptr<Job>>::finished, this, &ClassifyWorkspace::handleFinished);
+    connect(&m_copy, &QFutureWatcher<std::shared_ptr<CopyJob>>::finished, this, [this] { finishCopy(true); });
     connect(&m_explain, &QFutureWatcher<std::shared_ptr<workflow::Explanation>>::finished, this, [this] {
         const auto explanation = m_explain.result();
         if (explanation && m_shownRow >= 0 && explanation->path == results()[std::size_t(m_shownRow)].path) {
@@ -220,7 +227,7 @@ ClassifyWorkspace::ClassifyWorkspace(ProjectEditor *editor, QWidget *parent)
     });
     auto *poll = new QTimer(this);
     connect(poll, &QTimer::timeout, this, [this] {
-        if (!m_job.isRunning())
+        if (!m_job.isRunning() && !m_copy.isRunning())
             return;
         m_progress->setMaximum(std::max(1, m_total->load()));
         m_progress->setValue(m_done->load());
@@ -231,8 +238,11 @@ ClassifyWorkspace::ClassifyWorkspace(ProjectEditor *editor, QWidget *parent)
 ClassifyWorkspace::~ClassifyWorkspace()
 {
     m_cancel->store(true);
+    m_copyCancel->store(true);
     m_job.waitForFinished();
     m_explain.waitForFinished();
+    // Those copied so far stay in the folder; the project lists them, untagged, when next opened.
+    m_copy.waitForFinished();
 }
 
 void ClassifyWorkspace::createWidgets()
@@ -396,6 +406,12 @@ void ClassifyWorkspace::setStore(ProjectStore *store)
 {
     cancel();
     m_job.waitForFinished();
+    if (m_copyPending) {
+        // What was copied before Cancel took effect is added to the project it was copied into,
+        // without a word: the project is being closed (or the window).
+        m_copy.waitForFinished();
+        finishCopy(false);
+    }
     if (m_store)
         disconnect(m_store, nullptr, this, nullptr);
     m_store = store;
@@ -519,7 +535,7 @@ void ClassifyWorkspace::classify(const QStringList &inputs)
 
 void ClassifyWorkspace::startNext()
 {
-    if (m_job.isRunning() || m_waiting.isEmpty())
+    if (m_job.isRunning() || m_copyPending || m_waiting.isEmpty())
         return;
     const QStringList inputs = m_waiting;
     m_waiting.clear();
@@ -568,12 +584,13 @@ void ClassifyWorkspace::handleFinished()
 void ClassifyWorkspace::cancel()
 {
     m_cancel->store(true);
+    m_copyCancel->store(true);
     m_waiting.clear();
 }
 
 bool ClassifyWorkspace::isBusy() const
 {
-    return m_job.isRunning() || !m_waiting.isEmpty();
+    return m_job.isRunning() || m_copyPending || !m_waiting.isEmpty();
 }
 
 void ClassifyWorkspace::clear()
@@ -591,7 +608,7 @@ const std::vector<workflow::ClassifiedImage> &ClassifyWorkspace::results() const
 void ClassifyWorkspace::updateSummary()
 {
     const auto &shown = results();
-    m_addButton->setEnabled(m_store && !m_store->isReadOnly() && !m_job.isRunning()
+    m_addButton->setEnabled(m_store && !m_store->isReadOnly() && !m_job.isRunning() && !m_copyPending
                             && std::any_of(shown.begin(), shown.end(), [](const auto &image) { return image.error.isEmpty(); }));
     if (!m_modelError.isEmpty()) {
         m_summary->setText(tr("The model cannot be loaded: %1").arg(m_modelError));
@@ -655,37 +672,76 @@ void ClassifyWorkspace::openAddToProject()
 
 bool ClassifyWorkspace::addToProject(const QList<ImageTags> &images, const QString &folder)
 {
-    if (!m_store || images.isEmpty())
+    if (!m_store || images.isEmpty() || m_job.isRunning() || m_copyPending)
         return false;
-    workflow::CopiedImages copied;
-    try {
-        QApplication::setOverrideCursor(Qt::WaitCursor);
-        const auto restore = qScopeGuard([] { QApplication::restoreOverrideCursor(); });
-        copied = workflow::copyIntoProject(*m_store, images, folder);
-    } catch (const ProjectError &error) {
-        Q_EMIT errorRaised(tr("Add to Project"), error.message());
-        return false;
-    }
+    m_copyPending = true;
+    m_copyFolder = folder;
+    m_copyCancel->store(false);
+    m_done->store(0);
+    m_total->store(int(images.size()));
+    m_progress->setRange(0, int(images.size()));
+    m_progress->setValue(0);
+    m_progress->setVisible(true);
+    m_cancelButton->setVisible(true);
+    m_addButton->setEnabled(false);
+    m_summary->setText(tr("Copying %n images into the project…", nullptr, int(images.size())));
+    m_copy.setFuture(QtConcurrent::run([root = m_store->rootPath(), images, folder, cancel = m_copyCancel, done = m_done] {
+        auto job = std::make_shared<CopyJob>();
+        try {
+            job->copied = workflow::copyIntoProject(
+                root, images, folder, [done](int n, int) { done->store(n); }, cancel.get());
+        } catch (const ProjectError &error) {
+            job->error = error.message();
+        } catch (const std::exception &error) {
+            job->error = QStringLiteral("%1: %2").arg(folder, QString::fromLocal8Bit(error.what()));
+        }
+        return job;
+    }));
+    return true;
+}
+
+void ClassifyWorkspace::finishCopy(bool report)
+{
+    if (!m_copyPending)
+        return; // applied already, when the project was closed
+    m_copyPending = false;
+    const std::shared_ptr<CopyJob> job = m_copy.result();
+    m_progress->setVisible(false);
+    m_cancelButton->setVisible(false);
+    const workflow::CopiedImages &copied = job->copied;
     const QList<ImageTags> rows = copied.rows;
-    const bool ok = !rows.isEmpty()
+    const bool ok = job->error.isEmpty() && m_store && !rows.isEmpty()
                     && m_editor->applyImport(tr("Add %n images with suggested tags", nullptr, int(rows.size())),
                                              [rows](ProjectStore &store) {
                                                  store.applyImageTags(rows, false, TagSource::Model);
                                              });
+    updateSummary();
     if (ok) {
         try {
-            m_store->setSetting(QStringLiteral("classifyFolder"), folder);
+            m_store->setSetting(QStringLiteral("classifyFolder"), m_copyFolder);
         } catch (const ProjectError &) {
             // Only the folder offered next time is lost.
         }
-        Q_EMIT statusMessage(tr("%n images added to the project with the model's tags as suggestions; the Label "
-                                "workspace lists them under \"Suggested by a model\"",
-                                nullptr, int(rows.size())));
+    }
+    Q_EMIT addedToProject(ok);
+    if (!report)
+        return;
+    if (!job->error.isEmpty())
+        Q_EMIT errorRaised(tr("Add to Project"), job->error);
+    if (ok) {
+        QString text = tr("%n images added to the project with the model's tags as suggestions; the Label "
+                          "workspace lists them under \"Suggested by a model\"",
+                          nullptr, int(rows.size()));
+        if (copied.notReached > 0)
+            text += QStringLiteral("; ") + tr("canceled: %n others not added", nullptr, copied.notReached);
+        Q_EMIT statusMessage(text);
+    } else if (job->error.isEmpty() && copied.notReached > 0) {
+        Q_EMIT statusMessage(tr("Add to Project canceled: no image was added"));
     }
     if (!copied.problems.isEmpty())
         Q_EMIT errorRaised(tr("Add to Project"), tr("%n images could not be added:", nullptr, int(copied.problems.size()))
                                                      + QLatin1Char('\n') + copied.problems.join(QLatin1Char('\n')));
-    return ok;
+    QMetaObject::invokeMethod(this, &ClassifyWorkspace::startNext, Qt::QueuedConnection);
 }
 
 void ClassifyWorkspace::applyFilter()

@@ -74,10 +74,12 @@ public:
     /// Opens the "Add to project" dialog for the images shown (those selected, when several are).
     void openAddToProject();
     /**
-     * Copies \a images (absolute paths, tags) into \a folder of the project and
-     * saves their tags as the model's suggestions, as one undoable step. Files
-     * that cannot be copied are reported and the rest go on; false when
-     * nothing was added.
+     * Starts copying \a images (absolute paths, tags) into \a folder of the
+     * project in the background: progress shows and Cancel stops between
+     * files. Then saves the tags of those copied as the model's suggestions,
+     * as one undoable step, and emits addedToProject(). Files that cannot be
+     * copied are reported and the rest go on. False when nothing was started
+     * (no project, no images, or a batch or a copy is under way).
      */
     bool addToProject(const QList<ImageTags> &images, const QString &folder);
 
@@ -98,6 +100,8 @@ Q_SIGNALS:
     void classified();
     /// The Grad-CAM of the shown image is ready.
     void explained();
+    /// A copy started by addToProject() ended; \a ok when images were added.
+    void addedToProject(bool ok);
     void statusMessage(const QString &text);
     void errorRaised(const QString &title, const QString &message);
 
@@ -106,10 +110,13 @@ protected:
 
 private:
     struct Job;
+    struct CopyJob;
     void createWidgets();
     void loadModel();
     void startNext();
     void handleFinished();
+    /// Applies the copy's result to the project; \a report: say how it went (not while closing).
+    void finishCopy(bool report);
     void applyFilter();
     void requestExplanation();
     void showOverlay();
@@ -130,6 +137,10 @@ private:
     std::shared_ptr<std::atomic<int>> m_total;
     QFutureWatcher<std::shared_ptr<Job>> m_job;
     QFutureWatcher<std::shared_ptr<workflow::Explanation>> m_explain;
+    QFutureWatcher<std::shared_ptr<CopyJob>> m_copy;
+    std::shared_ptr<std::atomic<bool>> m_copyCancel;
+    bool m_copyPending = false;     ///< a copy started whose result is not applied yet
+    QString m_copyFolder;
     workflow::Explanation m_explanation;
     int m_shownRow = -1;
     bool m_explainAgain = false;

@@ -56,6 +56,7 @@ private Q_SLOTS:
     void damagedMetricsAreSaid();
     void runLockIsSeenByOthers();
     void copyIntoProjectNeverOverwrites();
+    void copyIntoProjectStopsWhenCanceled();
 };
 
 void TestWorkflow::checkTrainingData_data()
@@ -214,7 +215,7 @@ void TestWorkflow::copyIntoProjectNeverOverwrites()
                                      {store->absolutePath(QStringLiteral("inside.png")), {QStringLiteral("dog")}},
                                      {dir.filePath(QStringLiteral("drops/gone.png")), {}}};
 
-    workflow::CopiedImages copied = workflow::copyIntoProject(*store, images, QStringLiteral("incoming"));
+    workflow::CopiedImages copied = workflow::copyIntoProject(store->rootPath(), images, QStringLiteral("incoming"));
     QCOMPARE(copied.copied, 2);
     QCOMPARE(copied.reused, 1);
     QCOMPARE(copied.rows.size(), 3);
@@ -231,7 +232,7 @@ void TestWorkflow::copyIntoProjectNeverOverwrites()
              qPrintable(copied.problems[0]));
 
     // Adding the same files again copies nothing.
-    copied = workflow::copyIntoProject(*store, images.mid(0, 2), QStringLiteral("incoming"));
+    copied = workflow::copyIntoProject(store->rootPath(), images.mid(0, 2), QStringLiteral("incoming"));
     QCOMPARE(copied.copied, 0);
     QCOMPARE(copied.reused, 2);
     QCOMPARE(copied.rows[0].path, QStringLiteral("incoming/a-2.png"));
@@ -239,8 +240,45 @@ void TestWorkflow::copyIntoProjectNeverOverwrites()
 
     // Never outside the project, never into its hidden data.
     for (const QString &folder : {QStringLiteral("../elsewhere"), QStringLiteral(".tagwise/runs"), dir.path()})
-        QVERIFY_THROWS_EXCEPTION(ProjectError, workflow::copyIntoProject(*store, images, folder));
+        QVERIFY_THROWS_EXCEPTION(ProjectError, workflow::copyIntoProject(store->rootPath(), images, folder));
     QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("elsewhere"))));
+}
+
+void TestWorkflow::copyIntoProjectStopsWhenCanceled()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QDir(dir.path()).mkpath(QStringLiteral("project"));
+    QDir(dir.path()).mkpath(QStringLiteral("drops"));
+    QList<ImageTags> images;
+    for (int i = 0; i < 5; ++i) {
+        const QString path = dir.filePath(QStringLiteral("drops/%1.png").arg(i));
+        QVERIFY(writeBytes(path, QByteArray::number(i)));
+        images.append({path, {QStringLiteral("cat")}});
+    }
+    const QString root = dir.filePath(QStringLiteral("project"));
+
+    // Every image reports its progress, the last with the total.
+    QList<int> seen;
+    workflow::CopiedImages copied = workflow::copyIntoProject(root, images, QStringLiteral("all"), [&](int done, int total) {
+        QCOMPARE(total, 5);
+        seen << done;
+    });
+    QCOMPARE(seen, (QList<int>{1, 2, 3, 4, 5}));
+    QCOMPARE(copied.copied, 5);
+    QCOMPARE(copied.notReached, 0);
+
+    // Canceled after two images: those two are copied and listed, the rest are not touched.
+    std::atomic<bool> cancel{false};
+    copied = workflow::copyIntoProject(
+        root, images, QStringLiteral("some"), [&](int done, int) { cancel.store(done >= 2); }, &cancel);
+    QCOMPARE(copied.copied, 2);
+    QCOMPARE(copied.rows.size(), 2);
+    QCOMPARE(copied.rows[1].path, QStringLiteral("some/1.png"));
+    QCOMPARE(copied.notReached, 3);
+    QVERIFY(copied.problems.isEmpty());
+    QCOMPARE(QDir(dir.filePath(QStringLiteral("project/some"))).entryList(QDir::Files),
+             (QStringList{QStringLiteral("0.png"), QStringLiteral("1.png")}));
 }
 
 QTEST_GUILESS_MAIN(TestWorkflow)
