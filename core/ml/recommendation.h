@@ -72,7 +72,9 @@ Recommendation recommendSettings(const DataProfile &profile, const FixedSettings
 /// Whether this CPU computes bfloat16 natively: AVX512-BF16 or AMX-BF16 (cpuid).
 bool cpuHasBfloat16();
 
-/// A rough training speed (images per second) of \a arch at \a size px on this kind of device.
-double estimatedImagesPerSecond(const std::string &arch, int size, bool cuda, bool bfloat16, int cores);
+/// A rough training speed (images per second) of \a arch at \a size px on this kind of device,
+/// with SmallerVGGNet's dropout on when \a dropout.
+double estimatedImagesPerSecond(const std::string &arch, int size, bool cuda, bool bfloat16, int cores,
+                                bool dropout = false);
 
 }

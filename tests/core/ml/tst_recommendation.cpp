@@ -45,6 +45,8 @@ private Q_SLOTS:
     void runLengthChoosesScheduleDropoutAndOptimiser_data();
     void runLengthChoosesScheduleDropoutAndOptimiser();
     void epochsFitTheTime();
+    void longRunsFitTheTimeWithTheirDropout_data();
+    void longRunsFitTheTimeWithTheirDropout();
 };
 
 void TestRecommendation::choices_data()
@@ -220,6 +222,55 @@ void TestRecommendation::epochsFitTheTime()
     const double p2 = estimatedImagesPerSecond("smallervggnet_p2", 64, false, false, 2);
     QVERIFY(p2 < rate);
     QVERIFY(estimatedImagesPerSecond("resnet18", 64, false, false, 2) < p2);
+}
+
+void TestRecommendation::longRunsFitTheTimeWithTheirDropout_data()
+{
+    QTest::addColumn<double>("minutes");
+    QTest::addColumn<bool>("dropout");
+    QTest::addColumn<bool>("shortOfLong");
+    // 54,000 images of 28 px in bfloat16 (Fashion-MNIST): 1,688 steps an epoch, so a
+    // long run has 24 epochs or more.
+    QTest::newRow("40 minutes: 40 epochs with dropout") << 40.0 << true << false;
+    QTest::newRow("30 minutes: fewer epochs with dropout") << 30.0 << true << false;
+    QTest::newRow("20 minutes: just short of a long run") << 20.0 << false << true;
+    QTest::newRow("10 minutes: a short run") << 10.0 << false << false;
+}
+
+void TestRecommendation::longRunsFitTheTimeWithTheirDropout()
+{
+    QFETCH(double, minutes);
+    QFETCH(bool, dropout);
+    QFETCH(bool, shortOfLong);
+    const DataProfile p = profile(54000, 28, false, true, minutes);
+    const Recommendation r = recommendSettings(p);
+    const TrainConfig &c = r.config;
+    QCOMPARE(c.architecture, std::string("smallervggnet_p2"));
+    QCOMPARE(c.dropoutScale, dropout ? 1.0 : 0.0);
+    const std::int64_t batches = (54000 + c.batchSize - 1) / c.batchSize;
+    QCOMPARE(std::int64_t(c.epochs) * batches >= kLongRunMinSteps, dropout);
+    // The run fits the time at the speed it will have, dropout included.
+    const double epochSeconds = (54000.0 + 0.4 * 6750.0) / estimatedImagesPerSecond(c.architecture, 28, false, true, 2, dropout);
+    QVERIFY2(c.epochs * epochSeconds <= minutes * 60.0, qPrintable(QString::number(c.epochs)));
+    const std::string why = reasonFor(r, "epochs")->why;
+    QVERIFY2(why.find(std::to_string(c.epochs) + " epochs take about "
+                      + std::to_string(int(std::ceil(c.epochs * epochSeconds / 60.0))) + " minutes")
+                 != std::string::npos,
+             why.c_str());
+    QCOMPARE(why.find("would not fit in the time") != std::string::npos, shortOfLong);
+    if (shortOfLong) {
+        // The most epochs short of a long run; one more would not fit with dropout.
+        QCOMPARE(std::int64_t(c.epochs), (kLongRunMinSteps - 1) / batches);
+        const double withDropout = (54000.0 + 0.4 * 6750.0) / estimatedImagesPerSecond(c.architecture, 28, false, true, 2, true);
+        QVERIFY((c.epochs + 1) * withDropout > minutes * 60.0);
+    } else if (dropout && c.epochs < 40) {
+        QVERIFY((c.epochs + 1) * epochSeconds > minutes * 60.0); // as many as fit
+    }
+    // Dropout slows SmallerVGGNet's epochs, the more at small sizes; other networks' not.
+    QVERIFY(estimatedImagesPerSecond("smallervggnet_p2", 28, false, true, 2, true)
+            < estimatedImagesPerSecond("smallervggnet_p2", 28, false, true, 2, false));
+    QCOMPARE(estimatedImagesPerSecond("resnet18", 64, false, false, 2, true),
+             estimatedImagesPerSecond("resnet18", 64, false, false, 2, false));
 }
 
 QTEST_GUILESS_MAIN(TestRecommendation)
