@@ -2,22 +2,18 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 #if defined(__x86_64__) || defined(__i386__)
 #include <cpuid.h>
 #endif
 
+// Marks a reason's text for translation: lupdate collects it for the GUI, which
+// translates it; tagwise-cli prints it as it is.
+#define QT_TRANSLATE_NOOP(context, text) text
+
 namespace tagwise::ml {
 
 namespace {
-
-std::string format(const char *pattern, double value)
-{
-    char buffer[64];
-    std::snprintf(buffer, sizeof(buffer), pattern, value);
-    return buffer;
-}
 
 std::string thousands(std::int64_t value)
 {
@@ -31,6 +27,26 @@ std::string thousands(std::int64_t value)
     return text;
 }
 
+}
+
+std::string fillReasonText(const char *text, const std::vector<std::string> &arguments)
+{
+    std::string out;
+    for (const char *p = text; *p; ++p) {
+        const bool placeholder = p[0] == '%' && p[1] >= '1' && p[1] <= '9';
+        const std::size_t index = placeholder ? std::size_t(p[1] - '1') : arguments.size();
+        if (index >= arguments.size()) {
+            out += *p;
+            continue;
+        }
+        const std::string &argument = arguments[index];
+        const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+        const bool number = !argument.empty() && argument.size() <= 18
+                            && std::all_of(argument.begin(), argument.end(), digit);
+        out += number ? thousands(std::stoll(argument)) : argument;
+        ++p;
+    }
+    return out;
 }
 
 bool cpuHasBfloat16()
@@ -80,9 +96,13 @@ Recommendation recommendSettings(const DataProfile &profile, const FixedSettings
 {
     Recommendation r;
     TrainConfig &c = r.config;
-    const auto note = [&r](const std::string &setting, const std::string &value, const std::string &why) {
-        r.reasons.push_back({setting, value, why});
+    const auto note = [&r](std::string setting, std::string value, std::vector<ReasonPart> parts) {
+        std::string why;
+        for (const ReasonPart &part : parts)
+            why += fillReasonText(part.text, part.arguments);
+        r.reasons.push_back({std::move(setting), std::move(value), std::move(why), std::move(parts)});
     };
+    const auto number = [](std::int64_t value) { return std::to_string(value); };
 
     // Input size: the images' own, within what trains in reasonable time.
     const int cap = profile.cuda ? 224 : 128;
@@ -90,14 +110,23 @@ Recommendation recommendSettings(const DataProfile &profile, const FixedSettings
         c.inputSize = *fixed.inputSize;
     } else if (profile.typicalSide <= 0) {
         c.inputSize = 96;
-        note("size", "96", "the image sizes are not known; 96 px keeps detail at a modest cost");
+        note("size", "96",
+             {{QT_TRANSLATE_NOOP("Recommendation",
+                                 "the image sizes are not known; 96 px keeps detail at a modest cost")}});
     } else {
         c.inputSize = std::clamp(profile.typicalSide, 16, cap);
-        note("size", std::to_string(c.inputSize),
-             profile.typicalSide > cap
-                 ? "the images are " + std::to_string(profile.typicalSide) + " px; " + std::to_string(cap)
-                       + " px keeps training within minutes on " + (profile.cuda ? "this GPU" : "a CPU")
-                 : "the images' own size (" + std::to_string(profile.typicalSide) + " px): nothing is lost or invented");
+        if (profile.typicalSide > cap)
+            note("size", std::to_string(c.inputSize),
+                 {{profile.cuda
+                       ? QT_TRANSLATE_NOOP("Recommendation",
+                                           "the images are %1 px; %2 px keeps training within minutes on this GPU")
+                       : QT_TRANSLATE_NOOP("Recommendation",
+                                           "the images are %1 px; %2 px keeps training within minutes on a CPU"),
+                   {number(profile.typicalSide), number(cap)}}});
+        else
+            note("size", std::to_string(c.inputSize),
+                 {{QT_TRANSLATE_NOOP("Recommendation", "the images' own size (%1 px): nothing is lost or invented"),
+                   {number(profile.typicalSide)}}});
     }
 
     // Architecture: SmallerVGGNet is the fastest on a CPU and the best measured at
@@ -109,16 +138,27 @@ Recommendation recommendSettings(const DataProfile &profile, const FixedSettings
         c.architecture = *fixed.architecture;
     } else if (profile.cuda && c.inputSize >= 96) {
         c.architecture = "resnet18";
-        note("arch", c.architecture, "a GPU and images of " + std::to_string(c.inputSize) + " px: a residual network has the capacity and the speed for them");
+        note("arch", c.architecture,
+             {{QT_TRANSLATE_NOOP(
+                   "Recommendation",
+                   "a GPU and images of %1 px: a residual network has the capacity and the speed for them"),
+               {number(c.inputSize)}}});
     } else if (c.inputSize <= kFinePoolMaxSize) {
         c.architecture = "smallervggnet_p2";
-        note("arch", c.architecture, "images of " + std::to_string(c.inputSize) + " px: the small VGG-style network, "
-                                     "its first pool halving instead of thirding so that small images keep their "
-                                     "detail (measured on Fashion-MNIST at 28 px over 25 epochs: top-1 0.934 against 0.929)");
+        note("arch", c.architecture,
+             {{QT_TRANSLATE_NOOP(
+                   "Recommendation",
+                   "images of %1 px: the small VGG-style network, its first pool halving instead of thirding so that "
+                   "small images keep their detail (measured on Fashion-MNIST at 28 px over 25 epochs: top-1 0.934 "
+                   "against 0.929)"),
+               {number(c.inputSize)}}});
     } else {
         c.architecture = "smallervggnet";
-        note("arch", c.architecture, std::string(profile.cuda ? "small images" : "training on the CPU")
-                                         + ": the small VGG-style network trains fastest and measured best here");
+        note("arch", c.architecture,
+             {{profile.cuda ? QT_TRANSLATE_NOOP("Recommendation", "small images: the small VGG-style network trains "
+                                                                  "fastest and measured best here")
+                            : QT_TRANSLATE_NOOP("Recommendation", "training on the CPU: the small VGG-style network "
+                                                                  "trains fastest and measured best here")}});
     }
     const int smallest = c.architecture == "smallervggnet" ? 12 : c.architecture == "smallervggnet_p2" ? 8 : 32;
     c.inputSize = std::max(c.inputSize, smallest);
@@ -129,12 +169,21 @@ Recommendation recommendSettings(const DataProfile &profile, const FixedSettings
     const int bfloat16MinSize = c.architecture == "smallervggnet_p2" ? kBfloat16MinSizeP2 : kBfloat16MinSize;
     c.cpuBfloat16 = !profile.cuda && profile.cpuBfloat16 && c.inputSize >= bfloat16MinSize;
     if (c.cpuBfloat16)
-        note("bf16", "on", "this CPU computes bfloat16 natively (AVX512-BF16 or AMX): about 1.6 times faster at equal accuracy");
+        note("bf16", "on",
+             {{QT_TRANSLATE_NOOP("Recommendation",
+                                 "this CPU computes bfloat16 natively (AVX512-BF16 or AMX): about 1.6 times faster at "
+                                 "equal accuracy")}});
     else if (!profile.cuda && profile.cpuBfloat16)
-        note("bf16", "off", "at " + std::to_string(c.inputSize) + " px the convolutions are too small for bfloat16 to gain "
-                            "(measured no faster at 28 px with a first pool of 3), and float32 is exact");
+        note("bf16", "off",
+             {{QT_TRANSLATE_NOOP(
+                   "Recommendation",
+                   "at %1 px the convolutions are too small for bfloat16 to gain (measured no faster at 28 px with a "
+                   "first pool of 3), and float32 is exact"),
+               {number(c.inputSize)}}});
     else if (profile.cuda)
-        note("amp", "on", "mixed precision on the GPU: faster, with the loss kept in float32");
+        note("amp", "on",
+             {{QT_TRANSLATE_NOOP("Recommendation",
+                                 "mixed precision on the GPU: faster, with the loss kept in float32")}});
 
     // Epochs: as many as fit in the time, within reason. A long run (from
     // kLongRunMinSteps steps) keeps SmallerVGGNet's dropout, which slows each
@@ -164,15 +213,23 @@ Recommendation recommendSettings(const DataProfile &profile, const FixedSettings
             }
         }
         const double epochSeconds = epochSecondsAt(longRun(c.epochs));
-        const double runMinutes = std::max(1.0, std::ceil(double(c.epochs) * epochSeconds / 60.0));
-        note("epochs", std::to_string(c.epochs),
-             format("about %.0f s an epoch here", std::max(1.0, epochSeconds)) + " for " + thousands(profile.trainImages)
-                 + " images: " + std::to_string(c.epochs) + " epochs take about "
-                 + format(runMinutes == 1.0 ? "%.0f minute" : "%.0f minutes", runMinutes)
-                 + (shortOfLong ? " (one more would make a long run, whose dropout would not fit in the time)"
-                    : fit > 40  ? " (more seldom pay off)"
-                    : fit < 5   ? " (fewer learn too little)"
-                                : ""));
+        const auto runMinutes = std::int64_t(std::max(1.0, std::ceil(double(c.epochs) * epochSeconds / 60.0)));
+        std::vector<ReasonPart> parts{
+            {runMinutes == 1
+                 ? QT_TRANSLATE_NOOP("Recommendation",
+                                     "about %1 s an epoch here for %2 images: %3 epochs take about 1 minute")
+                 : QT_TRANSLATE_NOOP("Recommendation",
+                                     "about %1 s an epoch here for %2 images: %3 epochs take about %4 minutes"),
+             {number(std::llround(std::max(1.0, epochSeconds))), number(profile.trainImages), number(c.epochs),
+              number(runMinutes)}}};
+        if (shortOfLong)
+            parts.push_back({QT_TRANSLATE_NOOP(
+                "Recommendation", " (one more would make a long run, whose dropout would not fit in the time)")});
+        else if (fit > 40)
+            parts.push_back({QT_TRANSLATE_NOOP("Recommendation", " (more seldom pay off)")});
+        else if (fit < 5)
+            parts.push_back({QT_TRANSLATE_NOOP("Recommendation", " (fewer learn too little)")});
+        note("epochs", std::to_string(c.epochs), std::move(parts));
     }
 
     // Optimiser and rate. Adam at 1e-3 without weight decay starts fastest: on
@@ -194,61 +251,99 @@ Recommendation recommendSettings(const DataProfile &profile, const FixedSettings
         c.momentum = 0.9;
         c.weightDecay = 5e-4;
         c.learningRate = 0.02;
-        note("lr", "0.02", "where SGD's rate starts its fall (measured on Fashion-MNIST)");
+        note("lr", "0.02",
+             {{QT_TRANSLATE_NOOP("Recommendation", "where SGD's rate starts its fall (measured on Fashion-MNIST)")}});
     } else {
         c.optimizer = OptimizerKind::Adam;
         c.weightDecay = 0.0;
         c.learningRate = 1e-3;
-        note("lr", "0.001", "Adam's rate of 1e-3: lower and higher rates did worse in the measured runs");
+        note("lr", "0.001",
+             {{QT_TRANSLATE_NOOP("Recommendation",
+                                 "Adam's rate of 1e-3: lower and higher rates did worse in the measured runs")}});
     }
     if (c.epochs >= kCosineMinEpochs) {
         c.schedule = ScheduleKind::Cosine;
-        note("schedule", "cosine", std::to_string(c.epochs) + " epochs are long enough for the rate to fall to 0 over "
-                                       "the run, which settles the weights (measured better from 20 epochs on)");
+        note("schedule", "cosine",
+             {{QT_TRANSLATE_NOOP(
+                   "Recommendation",
+                   "%1 epochs are long enough for the rate to fall to 0 over the run, which settles the weights "
+                   "(measured better from 20 epochs on)"),
+               {number(c.epochs)}}});
     } else {
         c.schedule = ScheduleKind::None;
-        note("schedule", "none", std::to_string(c.epochs) + (c.epochs == 1 ? " epoch is" : " epochs are")
-                                     + " short: the network still learns fast at the end, and a falling rate cost "
-                                       "more than it saved (measured)");
+        const char *why = c.epochs == 1
+                              ? QT_TRANSLATE_NOOP("Recommendation", "1 epoch is short: the network still learns fast "
+                                                                    "at the end, and a falling rate cost more than it "
+                                                                    "saved (measured)")
+                              : QT_TRANSLATE_NOOP("Recommendation", "%1 epochs are short: the network still learns "
+                                                                    "fast at the end, and a falling rate cost more "
+                                                                    "than it saved (measured)");
+        note("schedule", "none", {{why, {number(c.epochs)}}});
     }
-    const std::string stepsText = thousands(steps) + (steps == 1 ? " step" : " steps");
     if (c.optimizer == OptimizerKind::Sgd) {
-        note("optimizer", "sgd", stepsText + " are enough for SGD with Nesterov momentum 0.9 to overtake Adam "
-                                             "(measured on Fashion-MNIST over 42,200: top-1 0.936 against 0.934, mAP "
-                                             "0.977 against 0.972)");
-        note("weight-decay", "0.0005", "keeps the weights small over a long run of SGD");
+        note("optimizer", "sgd",
+             {{QT_TRANSLATE_NOOP("Recommendation",
+                                 "%1 steps are enough for SGD with Nesterov momentum 0.9 to overtake Adam (measured on "
+                                 "Fashion-MNIST over 42,200: top-1 0.936 against 0.934, mAP 0.977 against 0.972)"),
+               {number(steps)}}});
+        note("weight-decay", "0.0005",
+             {{QT_TRANSLATE_NOOP("Recommendation", "keeps the weights small over a long run of SGD")}});
     } else {
-        note("optimizer", "adam", "Adam without weight decay starts fastest: over " + stepsText
-                                      + " SGD would still lag (measured)");
+        const char *why = steps == 1 ? QT_TRANSLATE_NOOP("Recommendation", "Adam without weight decay starts "
+                                                                           "fastest: over 1 step SGD would still lag "
+                                                                           "(measured)")
+                                     : QT_TRANSLATE_NOOP("Recommendation", "Adam without weight decay starts "
+                                                                           "fastest: over %1 steps SGD would still "
+                                                                           "lag (measured)");
+        note("optimizer", "adam", {{why, {number(steps)}}});
     }
 
     // Augmentation pays off only when a run is long enough to fit the harder images;
     // flips and whole-pixel shifts change no pixel value, so they cost least.
     const AugmentationLevel level = c.epochs < 10 ? AugmentationLevel::None : AugmentationLevel::Light;
     c.augmentation = AugmentationConfig::preset(level);
-    note("augment", augmentationLevelName(level),
-         level == AugmentationLevel::None
-             ? std::to_string(c.epochs) + (c.epochs == 1 ? " epoch is" : " epochs are")
-                   + " too few for changed images to pay off; they only slow the learning"
-             : "flips and shifts by whole pixels keep " + std::to_string(c.epochs)
-                   + " epochs from memorising the images, and blur nothing");
+    const char *augmentWhy = nullptr;
+    if (level != AugmentationLevel::None)
+        augmentWhy = QT_TRANSLATE_NOOP("Recommendation", "flips and shifts by whole pixels keep %1 epochs from "
+                                                         "memorising the images, and blur nothing");
+    else if (c.epochs == 1)
+        augmentWhy = QT_TRANSLATE_NOOP("Recommendation", "1 epoch is too few for changed images to pay off; they "
+                                                         "only slow the learning");
+    else
+        augmentWhy = QT_TRANSLATE_NOOP("Recommendation", "%1 epochs are too few for changed images to pay off; "
+                                                         "they only slow the learning");
+    note("augment", augmentationLevelName(level), {{augmentWhy, {number(c.epochs)}}});
 
     // SmallerVGGNet's dropout (a quarter after each block, half in the head)
     // only slowed the learning of the mosaics' runs (up to 20 epochs, 3,760
     // steps); over Fashion-MNIST's 25 epochs (42,200 steps) it kept the
     // probabilities better ranked (bench/README.md, recipes.sh).
     c.dropoutScale = smallVgg && steps < kLongRunMinSteps ? 0.0 : 1.0;
-    if (smallVgg && c.dropoutScale == 0.0)
-        note("dropout", "0", stepsText + (steps == 1 ? " is" : " are")
-                                 + " few: without dropout the network learns faster (measured on mosaics: mAP 0.845 "
-                                   "against 0.800 over 940 steps, 0.910 against 0.871 over 2,820)");
+    if (smallVgg && c.dropoutScale == 0.0) {
+        const char *why = steps == 1 ? QT_TRANSLATE_NOOP("Recommendation", "1 step is few: without dropout the "
+                                                                           "network learns faster (measured on "
+                                                                           "mosaics: mAP 0.845 against 0.800 over "
+                                                                           "940 steps, 0.910 against 0.871 over "
+                                                                           "2,820)")
+                                     : QT_TRANSLATE_NOOP("Recommendation", "%1 steps are few: without dropout the "
+                                                                           "network learns faster (measured on "
+                                                                           "mosaics: mAP 0.845 against 0.800 over "
+                                                                           "940 steps, 0.910 against 0.871 over "
+                                                                           "2,820)");
+        note("dropout", "0", {{why, {number(steps)}}});
+    }
     else if (smallVgg)
-        note("dropout", "1", stepsText + " are many: the network's own dropout keeps it from growing overconfident "
-                                         "(measured on Fashion-MNIST over 42,200: mAP 0.972 with it against 0.960 "
-                                         "without, top-1 alike)");
+        note("dropout", "1",
+             {{QT_TRANSLATE_NOOP(
+                   "Recommendation",
+                   "%1 steps are many: the network's own dropout keeps it from growing overconfident (measured on "
+                   "Fashion-MNIST over 42,200: mAP 0.972 with it against 0.960 without, top-1 alike)"),
+               {number(steps)}}});
     c.emaDecay = 0.0;
     c.tuneThresholds = true;
-    note("thresholds", "tuned", "each tag's threshold is chosen on the validation images for the best F-beta");
+    note("thresholds", "tuned",
+         {{QT_TRANSLATE_NOOP("Recommendation",
+                             "each tag's threshold is chosen on the validation images for the best F-beta")}});
     c.patience = std::max(5, c.epochs / 4);
     return r;
 }

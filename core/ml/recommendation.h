@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace tagwise::ml {
@@ -30,13 +31,35 @@ struct FixedSettings
     std::optional<int> epochs;
 };
 
+/**
+ * A piece of a reason: English text with %1, %2, ... for its arguments. The
+ * texts are marked for translation (context "Recommendation"), so that the
+ * GUI shows them in its language; an argument made of digits alone is a
+ * number, shown as the reader's locale writes numbers.
+ */
+struct ReasonPart
+{
+    ReasonPart(const char *text, std::vector<std::string> arguments = {})
+        : text(text)
+        , arguments(std::move(arguments))
+    {
+    }
+
+    const char *text;
+    std::vector<std::string> arguments;
+};
+
 /// One choice of recommendSettings() and why, in a line a user reads.
 struct Reason
 {
     std::string setting; ///< as the command line names it: "arch", "size", "epochs", ...
     std::string value;
-    std::string why;
+    std::string why;     ///< in English, as tagwise-cli prints it: the parts, filled in and joined
+    std::vector<ReasonPart> parts;
 };
+
+/// \a text with %1, %2, ... replaced by \a arguments, numbers grouped by thousands in English ("67,520").
+std::string fillReasonText(const char *text, const std::vector<std::string> &arguments);
 
 struct Recommendation
 {

@@ -63,6 +63,12 @@ ml::TrainConfig quickConfig(int epochs)
     return config;
 }
 
+/// The reason \a source as the interface shows it (translated), its %1 the number \a value.
+QString shownReason(const char *source, qlonglong value)
+{
+    return QCoreApplication::translate("Recommendation", source).replace(QStringLiteral("%1"), QLocale().toString(value));
+}
+
 }
 
 class TestTrainWorkspace final : public QObject
@@ -77,6 +83,7 @@ private Q_SLOTS:
     void damagedCheckpointEndsTheResumeWithAMessage();
     void findsALearningRate();
     void recommendedSettingsAreExplained();
+    void reasonsSpeakTheInterfaceLanguage();
     void startsFromPretrainedWeights();
     void screenshotsInChinese();
 
@@ -327,10 +334,16 @@ void TestTrainWorkspace::recommendedSettingsAreExplained()
     auto *dropout = train->findChild<QDoubleSpinBox *>(QStringLiteral("dropoutBox"));
     QVERIFY(arch && dropout);
     QCOMPARE(arch->currentText(), QStringLiteral("smallervggnet_p2"));
-    QTRY_VERIFY(labelWith(QStringLiteral("images of 32 px: the small VGG-style network")));
+    QTRY_VERIFY(labelWith(shownReason(
+        "images of %1 px: the small VGG-style network, its first pool halving instead of thirding so that small "
+        "images keep their detail (measured on Fashion-MNIST at 28 px over 25 epochs: top-1 0.934 against 0.929)",
+        32)));
     QCOMPARE(dropout->value(), 0.0);
     QCOMPARE(train->settings().dropoutScale, 0.0);
-    QVERIFY(labelWith(QStringLiteral("steps are few: without dropout the network learns faster")));
+    const qlonglong steps = train->settings().epochs; // one batch an epoch
+    QVERIFY(labelWith(shownReason("%1 steps are few: without dropout the network learns faster (measured on mosaics: "
+                                  "mAP 0.845 against 0.800 over 940 steps, 0.910 against 0.871 over 2,820)",
+                                  steps)));
     const QString recommended = dropout->specialValueText();
     QCOMPARE(dropout->text(), recommended);
 
@@ -351,7 +364,8 @@ void TestTrainWorkspace::recommendedSettingsAreExplained()
     QVERIFY(optimizer && rate && decay);
     QCOMPARE(optimizer->currentText(), QStringLiteral("Adam"));
     QCOMPARE(rate->text(), QStringLiteral("0.001"));
-    const QString adamReason = QStringLiteral("Adam without weight decay starts fastest: over ");
+    const QString adamReason =
+        shownReason("Adam without weight decay starts fastest: over %1 steps SGD would still lag (measured)", steps);
     QVERIFY(labelWith(adamReason));
     const QString adam = TrainWorkspace::tr("%1 with %2").arg(QStringLiteral("0.001"), QStringLiteral("Adam"));
     const QString otherRate = TrainWorkspace::tr("Your choice; recommended: %1.").arg(adam);
@@ -374,6 +388,60 @@ void TestTrainWorkspace::recommendedSettingsAreExplained()
     QCOMPARE(train->settings().optimizer, ml::OptimizerKind::Adam);
     QVERIFY(labelWith(adamReason));
     saveScreenshot(train, QStringLiteral("train-settings"));
+}
+
+void TestTrainWorkspace::reasonsSpeakTheInterfaceLanguage()
+{
+    // Fashion-MNIST's size over 40 minutes: numbers past a thousand in the reasons.
+    ml::DataProfile profile;
+    profile.trainImages = 54000;
+    profile.validationImages = 6000;
+    profile.tags = 10;
+    profile.typicalSide = 28;
+    profile.cpuBfloat16 = true;
+    profile.cores = 2;
+    profile.minutes = 40.0;
+    const ml::Recommendation recommended = ml::recommendSettings(profile);
+    const auto reason = [&](const std::string &setting) {
+        const auto it = std::find_if(recommended.reasons.begin(), recommended.reasons.end(),
+                                     [&](const ml::Reason &r) { return r.setting == setting; });
+        return it == recommended.reasons.end() ? ml::Reason{setting, {}, {}, {}} : *it;
+    };
+    QVERIFY(reason("optimizer").why.find("67,520 steps are enough") != std::string::npos);
+    const QLocale previous;
+    const auto restore = qScopeGuard([previous] { QLocale::setDefault(previous); });
+
+    // In English (no translator, unless screenshots are taken in another language),
+    // the GUI shows what tagwise-cli prints, word for word.
+    QLocale::setDefault(QLocale(QLocale::English));
+    if (qEnvironmentVariableIsEmpty("TAGWISE_SCREENSHOT_LOCALE")) {
+        for (const ml::Reason &r : recommended.reasons)
+            QCOMPARE(TrainWorkspace::reasonText(r), QString::fromStdString(r.why));
+    }
+
+    // In German: translated, with German numbers.
+    QTranslator german;
+    QVERIFY(german.load(QStringLiteral(":/i18n/tagwise_de.qm")));
+    QCoreApplication::installTranslator(&german);
+    const auto uninstall = qScopeGuard([&german] { QCoreApplication::removeTranslator(&german); });
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    QCOMPARE(TrainWorkspace::reasonText(reason("optimizer")).left(39), QStringLiteral("67.520 Schritte genügen, damit SGD mit "));
+    QCOMPARE(TrainWorkspace::reasonText(reason("epochs")),
+             QStringLiteral("hier etwa %1 s je Epoche für 54.000 Bilder: 40 Epochen dauern etwa %2 Minuten")
+                 .arg(QString::fromStdString(reason("epochs").parts[0].arguments[0]),
+                      QString::fromStdString(reason("epochs").parts[0].arguments[3])));
+
+    // And so in the Train tab.
+    const QString project = makeProject(QStringLiteral("german"), 40);
+    auto window = openWindow(project);
+    QVERIFY(window);
+    window->workspaces()->setCurrentWidget(window->trainWorkspace());
+    const auto labels = window->trainWorkspace()->findChildren<QLabel *>();
+    const QString arch = QStringLiteral("Bilder von 32 px: das kleine Netz im VGG-Stil");
+    QTRY_VERIFY(std::any_of(labels.cbegin(), labels.cend(), [&](const QLabel *l) { return l->text().startsWith(arch); }));
+    // The longer German labels widen the settings panel instead of being squeezed.
+    const QWidget *settings = window->trainWorkspace()->findChild<QScrollArea *>()->widget();
+    QTRY_VERIFY(settings->width() >= settings->minimumSizeHint().width());
 }
 
 void TestTrainWorkspace::startsFromPretrainedWeights()

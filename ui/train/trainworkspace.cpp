@@ -29,6 +29,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
@@ -41,6 +42,26 @@
 namespace tagwise {
 
 namespace {
+
+/// The settings' scroll area: as wide as the settings need in the interface's language
+/// (German's labels are longer than English ones), so that it scrolls only up and down.
+class SettingsScrollArea final : public QScrollArea
+{
+public:
+    QSize minimumSizeHint() const override
+    {
+        const int needed = widget() ? widget()->minimumSizeHint().width() + verticalScrollBar()->sizeHint().width() : 0;
+        return {std::max(380, needed), QScrollArea::minimumSizeHint().height()};
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched == widget() && event->type() == QEvent::LayoutRequest)
+            updateGeometry(); // the settings' needs changed: the splitter asks again
+        return QScrollArea::eventFilter(watched, event);
+    }
+};
 
 const QString kSettingsKey = QStringLiteral("train/settings");
 const QString kActiveRunKey = QStringLiteral("activeRun");
@@ -140,11 +161,10 @@ void TrainWorkspace::createWidgets()
     right->setStretchFactor(1, 1);
     right->setChildrenCollapsible(false);
 
-    auto *scroll = new QScrollArea;
+    auto *scroll = new SettingsScrollArea;
     scroll->setWidget(createSettingsPanel());
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setMinimumWidth(380);
 
     auto *splitter = new QSplitter(Qt::Horizontal);
     splitter->addWidget(scroll);
@@ -254,6 +274,7 @@ QWidget *TrainWorkspace::createSettingsPanel()
     m_weightsName = new QLabel;
     m_weightsName->setObjectName(QStringLiteral("weightsNameLabel"));
     m_weightsName->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_weightsName->setWordWrap(true); // a long file name takes lines, not the panel's width
     auto *chooseWeights = new QPushButton(tr("Choose…"));
     chooseWeights->setObjectName(QStringLiteral("chooseWeightsButton"));
     chooseWeights->setToolTip(tr("Start from weights you have: a .safetensors file or a PyTorch file saved with "
@@ -272,6 +293,12 @@ QWidget *TrainWorkspace::createSettingsPanel()
     m_freeze->addItem(tr("frozen for the whole run (only the head learns)"), QStringLiteral("backbone:0"));
     m_freeze->addItem(tr("trains from the start, at a tenth of the rate"), QStringLiteral("none:0"));
     m_freeze->addItem(tr("trains from the start, at the full rate"), QStringLiteral("none:full"));
+    // Its items are sentences (longer still in German): the box takes the panel's width
+    // and elides, and its list shows them whole, instead of widening the panel past the window.
+    m_freeze->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_freeze->setMinimumContentsLength(16);
+    for (int i = 0; i < m_freeze->count(); ++i)
+        m_freeze->setItemData(i, m_freeze->itemText(i), Qt::ToolTipRole);
     addRow(tr("Backbone"), m_freeze, QStringLiteral("freeze"));
     connect(chooseWeights, &QPushButton::clicked, this, [this] {
         const QString file = QFileDialog::getOpenFileName(
@@ -545,6 +572,31 @@ void TrainWorkspace::setReason(const QString &setting, const QString &text)
         label->setText(text);
 }
 
+QString TrainWorkspace::reasonText(const ml::Reason &reason)
+{
+    const QLocale locale;
+    QString text;
+    for (const ml::ReasonPart &part : reason.parts) {
+        const QString translated = QCoreApplication::translate("Recommendation", part.text);
+        for (qsizetype i = 0; i < translated.size(); ++i) {
+            const int index = translated[i] == QLatin1Char('%') && i + 1 < translated.size()
+                                      && translated[i + 1] >= QLatin1Char('1') && translated[i + 1] <= QLatin1Char('9')
+                                  ? translated[i + 1].digitValue() - 1
+                                  : -1;
+            if (index < 0 || index >= int(part.arguments.size())) {
+                text += translated[i];
+                continue;
+            }
+            const QString argument = QString::fromStdString(part.arguments[std::size_t(index)]);
+            const bool number = !argument.isEmpty() && argument.size() <= 18
+                                && std::all_of(argument.cbegin(), argument.cend(), [](QChar c) { return c.isDigit(); });
+            text += number ? locale.toString(argument.toLongLong()) : argument;
+            ++i;
+        }
+    }
+    return text;
+}
+
 namespace {
 
 /// What \a box shows for the item whose data is \a value (the value itself when none has it).
@@ -610,13 +662,13 @@ void TrainWorkspace::showReasons()
         for (const ml::Reason &reason : value.from->reasons) {
             const QString setting = QString::fromStdString(reason.setting);
             if (setting == it.key())
-                why.append(QString::fromStdString(reason.why));
+                why.append(reasonText(reason));
             else if (it.key() == QLatin1String("lr") && setting == QLatin1String("optimizer"))
-                why.prepend(QString::fromStdString(reason.why));
+                why.prepend(reasonText(reason));
         }
         if (it.key() == QLatin1String("bf16") && why.isEmpty())
             why.append(tr("this CPU has no native bfloat16: float32 is as fast here"));
-        it.value()->setText(value.shown == value.recommended ? why.join(QStringLiteral("; "))
+        it.value()->setText(value.shown == value.recommended ? why.join(tr("; ", "between two reasons for one setting"))
                                                              : tr("Your choice; recommended: %1.").arg(value.recommended));
     }
 }

@@ -69,6 +69,9 @@ public:
     /// Stops a run that goes on and waits until it has (closing the window).
     void stopAndWait();
 
+    /// \a reason in the interface's language: its parts translated, its numbers as the locale writes them.
+    static QString reasonText(const ml::Reason &reason);
+
     /// Deletes a run's folder and record (no question asked); \a runId by value, as resumeRun().
     bool deleteRun(QString runId);
     void setActiveRun(const QString &runId);

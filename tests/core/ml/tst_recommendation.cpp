@@ -45,6 +45,7 @@ private Q_SLOTS:
     void runLengthChoosesScheduleDropoutAndOptimiser_data();
     void runLengthChoosesScheduleDropoutAndOptimiser();
     void epochsFitTheTime();
+    void reasonTextsAreFilledIn();
     void longRunsFitTheTimeWithTheirDropout_data();
     void longRunsFitTheTimeWithTheirDropout();
 };
@@ -222,6 +223,29 @@ void TestRecommendation::epochsFitTheTime()
     const double p2 = estimatedImagesPerSecond("smallervggnet_p2", 64, false, false, 2);
     QVERIFY(p2 < rate);
     QVERIFY(estimatedImagesPerSecond("resnet18", 64, false, false, 2) < p2);
+}
+
+void TestRecommendation::reasonTextsAreFilledIn()
+{
+    // Placeholders in any order; numbers grouped by thousands, other text as it is.
+    QCOMPARE(fillReasonText("%2 of %1 px", {"640", "67520"}), std::string("67,520 of 640 px"));
+    QCOMPARE(fillReasonText("over %1 steps", {"1000000"}), std::string("over 1,000,000 steps"));
+    QCOMPARE(fillReasonText("rate %1, %2", {"1e-3", "-5"}), std::string("rate 1e-3, -5"));
+    // A % that is no placeholder, or one without its argument, stays.
+    QCOMPARE(fillReasonText("100% of %1, %3", {"7"}), std::string("100% of 7, %3"));
+    QCOMPARE(fillReasonText("%", {}), std::string("%"));
+    // Every reason of the defaults is its parts filled in and joined.
+    for (const DataProfile &p : {profile(54000, 28, false, true, 40.0), profile(20, 300, true, false)}) {
+        const Recommendation r = recommendSettings(p);
+        QVERIFY(!r.reasons.empty());
+        for (const Reason &reason : r.reasons) {
+            std::string joined;
+            for (const ReasonPart &part : reason.parts)
+                joined += fillReasonText(part.text, part.arguments);
+            QCOMPARE(reason.why, joined);
+            QVERIFY2(reason.why.find('%') == std::string::npos, reason.why.c_str());
+        }
+    }
 }
 
 void TestRecommendation::longRunsFitTheTimeWithTheirDropout_data()
