@@ -268,6 +268,19 @@ void broadcastModule(Communicator &communicator, torch::nn::Module &module)
     }
 }
 
+void broadcastBytes(Communicator &communicator, std::string &bytes, int root)
+{
+    std::vector<torch::Tensor> size{torch::tensor({std::int64_t(bytes.size())}, torch::kInt64)};
+    communicator.broadcast(size, root);
+    const std::int64_t count = size.front().item<std::int64_t>();
+    if (communicator.rank() != root)
+        bytes.assign(std::size_t(count), '\0');
+    if (count == 0)
+        return;
+    std::vector<torch::Tensor> data{torch::from_blob(bytes.data(), {count}, torch::kUInt8)};
+    communicator.broadcast(data, root);
+}
+
 struct GradientAverager::State
 {
     struct Slot

@@ -90,6 +90,9 @@ public:
 /// Copies rank 0's parameters and buffers of \a module to every rank.
 void broadcastModule(Communicator &communicator, torch::nn::Module &module);
 
+/// Copies rank \a root's \a bytes (of any size, none included) to every rank.
+void broadcastBytes(Communicator &communicator, std::string &bytes, int root);
+
 /**
  * Averages the gradients of a module's parameters over the ranks while the
  * backward pass runs, as c10d's Reducer does for DistributedDataParallel:

@@ -30,8 +30,11 @@
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <limits>
 #include <set>
@@ -117,12 +120,13 @@ struct Predictions
 class Trainer::Run
 {
 public:
-    Run(const Trainer &trainer, TrainConfig config, DatasetSnapshot snapshot)
+    /// \a dir: the folder the run's files are read from, when not the trainer's (see resume()).
+    Run(const Trainer &trainer, TrainConfig config, DatasetSnapshot snapshot, std::string dir = {})
         : m_trainer(trainer)
         , m_communicator(trainer.m_runtime.communicator)
         , m_config(std::move(config))
         , m_snapshot(std::move(snapshot))
-        , m_dir(trainer.m_runDir)
+        , m_dir(dir.empty() ? trainer.m_runDir : std::move(dir))
     {
     }
 
@@ -402,13 +406,12 @@ void Trainer::Run::joinRanks()
 {
     if (!m_communicator)
         return;
-    // Every rank resumed from the same epoch (the run folder is the same everywhere)...
+    // Every rank resumed from the same epoch (rank 0's checkpoint, see resume())...
     auto epochs = torch::tensor({double(m_epochsDone)}, torch::kDouble);
     m_communicator->allReduce(epochs);
     if (epochs.item<double>() != double(m_epochsDone) * ranks())
-        throw MlError(m_dir + ": the ranks of the job found different runs there (rank " + std::to_string(rank())
-                      + " after epoch " + std::to_string(m_epochsDone)
-                      + "); a resumed job needs the same run folder on every machine");
+        throw MlError(m_trainer.m_runDir + ": the ranks of the job resumed from different epochs (rank "
+                      + std::to_string(rank()) + " after epoch " + std::to_string(m_epochsDone) + ")");
     // ... and starts from rank 0's weights, as DistributedDataParallel does.
     broadcastModule(*m_communicator, *m_network);
     if (m_average)
@@ -948,9 +951,65 @@ TrainResult Trainer::train(const TrainConfig &config, const DatasetSnapshot &sna
     return run.execute(false);
 }
 
+namespace {
+
+/// A new folder among the system's temporary files, removed with everything in it.
+class TemporaryFolder final
+{
+public:
+    TemporaryFolder()
+    {
+        std::string pattern = (fs::temp_directory_path() / "tagwise-run-XXXXXX").string();
+        if (!::mkdtemp(pattern.data()))
+            throw MlError(pattern + ": cannot create a temporary folder: " + std::strerror(errno));
+        m_path = pattern;
+    }
+    ~TemporaryFolder()
+    {
+        std::error_code error;
+        fs::remove_all(m_path, error);
+    }
+    TemporaryFolder(const TemporaryFolder &) = delete;
+    TemporaryFolder &operator=(const TemporaryFolder &) = delete;
+
+    const std::string &path() const { return m_path; }
+
+private:
+    std::string m_path;
+};
+
+}
+
 TrainResult Trainer::resume()
 {
-    const fs::path dir(m_runDir);
+    // In a data-parallel job every rank resumes from rank 0's run: rank 0 sends the
+    // files that a resume reads, so that a job over several machines needs the run
+    // folder on the first machine alone.
+    std::unique_ptr<TemporaryFolder> received;
+    if (Communicator *communicator = m_runtime.communicator; communicator && communicator->size() > 1) {
+        if (communicator->rank() != 0)
+            received = std::make_unique<TemporaryFolder>();
+        std::string missing;
+        for (const char *name : {kConfigFile, kDatasetFile, kLastCheckpoint}) {
+            std::string bytes;
+            if (!received) {
+                try {
+                    bytes = readFileBytes((fs::path(m_runDir) / name).string());
+                } catch (const std::exception &) {
+                    // Sent empty: rank 0 then says what is wrong with its run, and the others stop.
+                }
+            }
+            broadcastBytes(*communicator, bytes, 0);
+            if (received && bytes.empty() && missing.empty())
+                missing = name;
+            else if (received)
+                writeFileAtomically((fs::path(received->path()) / name).string(), bytes);
+        }
+        if (!missing.empty())
+            throw MlError(m_runDir + " (of rank 0): rank 0 has no " + missing + " there to resume from");
+    }
+    const std::string runDir = received ? received->path() : m_runDir;
+    const fs::path dir(runDir);
     const std::string configFile = (dir / kConfigFile).string();
     std::error_code error;
     if (!fs::is_directory(dir, error))
@@ -966,7 +1025,7 @@ TrainResult Trainer::resume()
         throw MlError(what.rfind(configFile, 0) == 0 ? what : configFile + ": " + what);
     }
     DatasetSnapshot snapshot = DatasetSnapshot::load((dir / kDatasetFile).string());
-    Run run(*this, withRuntime(config), std::move(snapshot));
+    Run run(*this, withRuntime(config), std::move(snapshot), runDir);
     return run.execute(true);
 }
 

@@ -55,6 +55,7 @@ private Q_SLOTS:
     void hungRankEndsTheJobWithinTheTimeout();
     void launcherEndsTheJobWhenARankDies();
     void stoppedJobResumes();
+    void resumeNeedsTheRunOnRankZeroAlone();
     void usageErrors_data();
     void usageErrors();
 
@@ -307,6 +308,53 @@ void TestDistributedCli::stoppedJobResumes()
     QCOMPARE(metrics.at("status").get<std::string>(), std::string("finished"));
     QCOMPARE(metrics.at("epochs").size(), std::size_t(8));
     QVERIFY(QFile::exists(runDir + "/model/bundle.json"));
+}
+
+void TestDistributedCli::resumeNeedsTheRunOnRankZeroAlone()
+{
+    // A job over two machines: the run folder lies on rank 0's alone; rank 1 names a
+    // folder that does not exist there. Rank 0 sends what a resume reads.
+    const QString runDir = path("first-machine");
+    QProcess launcher;
+    launcher.setProcessEnvironment(environment());
+    launcher.start(TAGWISE_CLI_PATH, trainArgs(runDir, 4) << "--nproc" << "2");
+    QVERIFY(launcher.waitForStarted());
+    QByteArray output;
+    QTRY_VERIFY_WITH_TIMEOUT((output += launcher.readAllStandardOutput()).contains("epoch 1/4"), 300000);
+    ::kill(pid_t(launcher.processId()), SIGINT);
+    QVERIFY(launcher.waitForFinished(120000));
+    const auto done = ml::readJsonFile(QString(runDir + "/metrics.json").toStdString()).at("epochs").size();
+    QVERIFY(done >= 1 && done < 4);
+
+    const QString elsewhere = path("second-machine/run");
+    QProcess rank0, rank1;
+    const int port = freePort();
+    startRank(rank0, 0, port, {"train", "--resume", runDir, "--threads", "1"});
+    startRank(rank1, 1, port, {"train", "--resume", elsewhere, "--threads", "1"});
+    QVERIFY(rank0.waitForFinished(300000));
+    QVERIFY(rank1.waitForFinished(60000));
+    const QString out = QString::fromUtf8(rank0.readAllStandardOutput());
+    QVERIFY2(rank0.exitCode() == 0, qPrintable(QString::fromUtf8(rank0.readAllStandardError()) + out));
+    QVERIFY2(rank1.exitCode() == 0, qPrintable(QString::fromUtf8(rank1.readAllStandardError())));
+    QVERIFY2(out.contains(QStringLiteral("resuming after epoch %1").arg(done)), qPrintable(out));
+    QVERIFY2(out.contains("on each of 2 ranks"), qPrintable(out));
+    const ml::Json metrics = ml::readJsonFile(QString(runDir + "/metrics.json").toStdString());
+    QCOMPARE(metrics.at("status").get<std::string>(), std::string("finished"));
+    QCOMPARE(metrics.at("epochs").size(), std::size_t(4));
+    // Rank 1 wrote no run of its own.
+    QVERIFY(!QFile::exists(elsewhere + "/last.pt") && !QFile::exists(elsewhere + "/config.json"));
+
+    // Without a run on rank 0, each rank says so, and neither waits for the other.
+    QProcess none0, none1;
+    const int port2 = freePort();
+    startRank(none0, 0, port2, {"train", "--resume", path("no-run"), "--threads", "1"});
+    startRank(none1, 1, port2, {"train", "--resume", runDir, "--threads", "1"});
+    QVERIFY(none0.waitForFinished(120000));
+    QVERIFY(none1.waitForFinished(120000));
+    QCOMPARE(none0.exitCode(), 1);
+    QCOMPARE(none1.exitCode(), 1);
+    const QString err1 = QString::fromUtf8(none1.readAllStandardError());
+    QVERIFY2(err1.contains("rank 0 has no config.json there to resume from"), qPrintable(err1));
 }
 
 void TestDistributedCli::usageErrors_data()
