@@ -2685,6 +2685,28 @@ Geben Sie unten einen Namen ein und drücken Sie die Eingabetaste.</translation>
         <comment>between two reasons for one setting</comment>
         <translation>; </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 und %n weiterer</numerusform>
+            <numerusform>%1 und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensors loaded from %1</source>
+        <translation>
+            <numerusform>%n Tensor aus %1 geladen</numerusform>
+            <numerusform>%n Tensoren aus %1 geladen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; new head for these tags: %1</source>
+        <translation>; neuer Kopf für diese Tags: %1</translation>
+    </message>
+    <message>
+        <source>; not used: %1</source>
+        <translation>; nicht verwendet: %1</translation>
+    </message>
 </context>
 <context>
     <name>tagwise::TrainingPlots</name>

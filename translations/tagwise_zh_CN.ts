@@ -2668,6 +2668,26 @@ Type a name below and press Enter.</source>
         <comment>between two reasons for one setting</comment>
         <translation>；</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 等另外 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensors loaded from %1</source>
+        <translation>
+            <numerusform>已从 %1 加载 %n 个张量</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; new head for these tags: %1</source>
+        <translation>；为这些标签新建的输出层：%1</translation>
+    </message>
+    <message>
+        <source>; not used: %1</source>
+        <translation>；未使用：%1</translation>
+    </message>
 </context>
 <context>
     <name>tagwise::TrainingPlots</name>

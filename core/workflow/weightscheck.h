@@ -1,14 +1,18 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 namespace tagwise::workflow {
 
-/// Whether a weights file fits a network, in words for the Train workspace.
+/// Whether a weights file fits a network, for the Train workspace.
 struct WeightsCheck
 {
     bool fits = false;
-    QString text; ///< what loading does ("120 tensors loaded ...; new head ...") or why it cannot
+    QString text;         ///< what loading does ("120 tensors loaded ...; new head ...") or why it cannot, in English
+    int loaded = 0;       ///< when it fits: the tensors taken from the file
+    QStringList replaced; ///< the head's tensors left new (the tags differ)
+    QStringList ignored;  ///< tensors of the file the network has no place for
 };
 
 /**

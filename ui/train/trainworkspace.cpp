@@ -108,8 +108,9 @@ TrainWorkspace::TrainWorkspace(QWidget *parent)
             return;
         }
         const workflow::WeightsCheck check = m_weightsCheck.result();
-        setReason(QStringLiteral("weights"), check.fits ? tr("Fits %1: %2").arg(m_arch->currentText(), check.text)
-                                                        : tr("Does not fit %1: %2").arg(m_arch->currentText(), check.text));
+        setReason(QStringLiteral("weights"),
+                  check.fits ? tr("Fits %1: %2").arg(m_arch->currentText(), weightsSummary(check))
+                             : tr("Does not fit %1: %2").arg(m_arch->currentText(), check.text));
         Q_EMIT weightsChecked(check.fits);
     });
     connect(&m_readCheck, &QFutureWatcher<QStringList>::finished, this, [this] {
@@ -570,6 +571,22 @@ void TrainWorkspace::setReason(const QString &setting, const QString &text)
 {
     if (QLabel *label = m_reasons.value(setting))
         label->setText(text);
+}
+
+QString TrainWorkspace::weightsSummary(const workflow::WeightsCheck &check) const
+{
+    // What ml::WeightMatch::summary() says, in the interface's language.
+    const auto listed = [](const QStringList &names) {
+        constexpr qsizetype kMost = 8;
+        const QString shown = names.mid(0, kMost).join(QStringLiteral(", "));
+        return names.size() > kMost ? tr("%1 and %n more", nullptr, int(names.size() - kMost)).arg(shown) : shown;
+    };
+    QString text = tr("%n tensors loaded from %1", nullptr, check.loaded).arg(QDir::toNativeSeparators(m_weightsFile));
+    if (!check.replaced.isEmpty())
+        text += tr("; new head for these tags: %1").arg(listed(check.replaced));
+    if (!check.ignored.isEmpty())
+        text += tr("; not used: %1").arg(listed(check.ignored));
+    return text;
 }
 
 QString TrainWorkspace::reasonText(const ml::Reason &reason)

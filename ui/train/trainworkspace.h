@@ -123,6 +123,8 @@ private:
     void updateButtons();
     void showRunCurves(const QString &runId);
     void checkWeights();
+    /// What loading the weights does (they fit), in the interface's language.
+    QString weightsSummary(const workflow::WeightsCheck &check) const;
     void updateOverlays();
     void setReason(const QString &setting, const QString &text);
     /// Gives the session the GUI's thread budget, the cache and the run's record (none for an empty \a runId: a sweep).
