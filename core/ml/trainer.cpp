@@ -1006,7 +1006,7 @@ TrainResult Trainer::resume()
                 writeFileAtomically((fs::path(received->path()) / name).string(), bytes);
         }
         if (!missing.empty())
-            throw MlError(m_runDir + " (of rank 0): rank 0 has no " + missing + " there to resume from");
+            throw MlError("data-parallel resume: rank 0 has no " + missing + " in its run folder to resume from");
     }
     const std::string runDir = received ? received->path() : m_runDir;
     const fs::path dir(runDir);

@@ -354,7 +354,7 @@ void TestDistributedCli::resumeNeedsTheRunOnRankZeroAlone()
     QCOMPARE(none0.exitCode(), 1);
     QCOMPARE(none1.exitCode(), 1);
     const QString err1 = QString::fromUtf8(none1.readAllStandardError());
-    QVERIFY2(err1.contains("rank 0 has no config.json there to resume from"), qPrintable(err1));
+    QVERIFY2(err1.contains("data-parallel resume: rank 0 has no config.json in its run folder to resume from"), qPrintable(err1));
 }
 
 void TestDistributedCli::usageErrors_data()
