@@ -276,6 +276,7 @@ QWidget *TrainWorkspace::createSettingsPanel()
     m_weightsName->setObjectName(QStringLiteral("weightsNameLabel"));
     m_weightsName->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_weightsName->setWordWrap(true); // a long file name takes lines, not the panel's width
+    m_weightsName->setMinimumWidth(m_weightsName->fontMetrics().horizontalAdvance(tr("random weights")) + 2);
     auto *chooseWeights = new QPushButton(tr("Choose…"));
     chooseWeights->setObjectName(QStringLiteral("chooseWeightsButton"));
     chooseWeights->setToolTip(tr("Start from weights you have: a .safetensors file or a PyTorch file saved with "
