@@ -68,6 +68,8 @@ private:
     void startRank(QProcess &process, int rank, int port, const QStringList &args) const;
     /// Starts both ranks of a long job into \a runDir on \a port and waits until its first epoch is done.
     void startJob(QProcess &rank0, QProcess &rank1, int port, const QString &runDir, const QStringList &extra) const;
+    /// Starts a 2-rank job of \a epochs, stops it with Ctrl+C after its first epoch; the epochs it saved.
+    std::size_t stopAfterFirstEpoch(const QString &runDir, int epochs) const;
 
     QTemporaryDir m_dir;
 };
@@ -283,22 +285,35 @@ void TestDistributedCli::launcherEndsTheJobWhenARankDies()
         QVERIFY2(!QFile::exists("/proc/" + pid), qPrintable(pid));
 }
 
+std::size_t TestDistributedCli::stopAfterFirstEpoch(const QString &runDir, int epochs) const
+{
+    QProcess launcher;
+    launcher.setProcessEnvironment(environment());
+    launcher.start(TAGWISE_CLI_PATH, trainArgs(runDir, epochs) << "--nproc" << "2");
+    [&] {
+        QVERIFY(launcher.waitForStarted());
+        const QByteArray first = QStringLiteral("epoch 1/%1").arg(epochs).toUtf8();
+        QByteArray output;
+        QTRY_VERIFY_WITH_TIMEOUT((output += launcher.readAllStandardOutput()).contains(first), 300000);
+        ::kill(pid_t(launcher.processId()), SIGINT); // Ctrl+C
+        QVERIFY(launcher.waitForFinished(120000));
+        QCOMPARE(launcher.exitCode(), 1);
+        const QString err = QString::fromUtf8(launcher.readAllStandardError());
+        QVERIFY2(err.contains("continue with: tagwise-cli train --resume " + runDir), qPrintable(err));
+    }();
+    if (QTest::currentTestFailed())
+        return 0;
+    const auto done = ml::readJsonFile(QString(runDir + "/metrics.json").toStdString()).at("epochs").size();
+    [&] { QVERIFY(done >= 1 && done < std::size_t(epochs)); }();
+    return done;
+}
+
 void TestDistributedCli::stoppedJobResumes()
 {
     const QString runDir = path("stopped");
-    QProcess launcher;
-    launcher.setProcessEnvironment(environment());
-    launcher.start(TAGWISE_CLI_PATH, trainArgs(runDir, 8) << "--nproc" << "2");
-    QVERIFY(launcher.waitForStarted());
-    QByteArray output;
-    QTRY_VERIFY_WITH_TIMEOUT((output += launcher.readAllStandardOutput()).contains("epoch 1/8"), 300000);
-    ::kill(pid_t(launcher.processId()), SIGINT); // Ctrl+C
-    QVERIFY(launcher.waitForFinished(120000));
-    QCOMPARE(launcher.exitCode(), 1);
-    const QString err = QString::fromUtf8(launcher.readAllStandardError());
-    QVERIFY2(err.contains("continue with: tagwise-cli train --resume " + runDir), qPrintable(err));
-    const auto done = ml::readJsonFile(QString(runDir + "/metrics.json").toStdString()).at("epochs").size();
-    QVERIFY(done >= 1 && done < 8);
+    const std::size_t done = stopAfterFirstEpoch(runDir, 8);
+    if (QTest::currentTestFailed())
+        return;
 
     const Finished resumed = run({"train", "--resume", runDir, "--nproc", "2"}, environment());
     QVERIFY2(resumed.code == 0, qPrintable(resumed.err));
@@ -315,16 +330,9 @@ void TestDistributedCli::resumeNeedsTheRunOnRankZeroAlone()
     // A job over two machines: the run folder lies on rank 0's alone; rank 1 names a
     // folder that does not exist there. Rank 0 sends what a resume reads.
     const QString runDir = path("first-machine");
-    QProcess launcher;
-    launcher.setProcessEnvironment(environment());
-    launcher.start(TAGWISE_CLI_PATH, trainArgs(runDir, 4) << "--nproc" << "2");
-    QVERIFY(launcher.waitForStarted());
-    QByteArray output;
-    QTRY_VERIFY_WITH_TIMEOUT((output += launcher.readAllStandardOutput()).contains("epoch 1/4"), 300000);
-    ::kill(pid_t(launcher.processId()), SIGINT);
-    QVERIFY(launcher.waitForFinished(120000));
-    const auto done = ml::readJsonFile(QString(runDir + "/metrics.json").toStdString()).at("epochs").size();
-    QVERIFY(done >= 1 && done < 4);
+    const std::size_t done = stopAfterFirstEpoch(runDir, 4);
+    if (QTest::currentTestFailed())
+        return;
 
     const QString elsewhere = path("second-machine/run");
     QProcess rank0, rank1;
@@ -354,7 +362,8 @@ void TestDistributedCli::resumeNeedsTheRunOnRankZeroAlone()
     QCOMPARE(none0.exitCode(), 1);
     QCOMPARE(none1.exitCode(), 1);
     const QString err1 = QString::fromUtf8(none1.readAllStandardError());
-    QVERIFY2(err1.contains("data-parallel resume: rank 0 has no config.json in its run folder to resume from"), qPrintable(err1));
+    QVERIFY2(err1.contains("data-parallel resume: rank 0 has no config.json in its run folder to resume from"),
+             qPrintable(err1));
 }
 
 void TestDistributedCli::usageErrors_data()
