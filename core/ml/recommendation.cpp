@@ -29,21 +29,23 @@ std::string thousands(std::int64_t value)
 
 }
 
-std::string fillReasonText(const char *text, const std::vector<std::string> &arguments)
+std::string fillReasonText(const std::string &text, const std::vector<std::string> &arguments,
+                           const std::function<std::string(std::int64_t)> &number)
 {
     std::string out;
-    for (const char *p = text; *p; ++p) {
-        const bool placeholder = p[0] == '%' && p[1] >= '1' && p[1] <= '9';
-        const std::size_t index = placeholder ? std::size_t(p[1] - '1') : arguments.size();
+    for (std::size_t p = 0; p < text.size(); ++p) {
+        const bool placeholder = text[p] == '%' && p + 1 < text.size() && text[p + 1] >= '1' && text[p + 1] <= '9';
+        const std::size_t index = placeholder ? std::size_t(text[p + 1] - '1') : arguments.size();
         if (index >= arguments.size()) {
-            out += *p;
+            out += text[p];
             continue;
         }
         const std::string &argument = arguments[index];
         const auto digit = [](char c) { return c >= '0' && c <= '9'; };
-        const bool number = !argument.empty() && argument.size() <= 18
-                            && std::all_of(argument.begin(), argument.end(), digit);
-        out += number ? thousands(std::stoll(argument)) : argument;
+        if (!argument.empty() && argument.size() <= 18 && std::all_of(argument.begin(), argument.end(), digit))
+            out += number ? number(std::stoll(argument)) : thousands(std::stoll(argument));
+        else
+            out += argument;
         ++p;
     }
     return out;

@@ -3,6 +3,7 @@
 #include "core/ml/trainconfig.h"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -58,8 +59,10 @@ struct Reason
     std::vector<ReasonPart> parts;
 };
 
-/// \a text with %1, %2, ... replaced by \a arguments, numbers grouped by thousands in English ("67,520").
-std::string fillReasonText(const char *text, const std::vector<std::string> &arguments);
+/// \a text with %1, %2, ... replaced by \a arguments; an argument of digits alone is written by
+/// \a number (when empty: grouped by thousands in English, "67,520"). A % without its argument stays.
+std::string fillReasonText(const std::string &text, const std::vector<std::string> &arguments,
+                           const std::function<std::string(std::int64_t)> &number = {});
 
 struct Recommendation
 {

@@ -593,26 +593,12 @@ QString TrainWorkspace::weightsSummary(const workflow::WeightsCheck &check) cons
 QString TrainWorkspace::reasonText(const ml::Reason &reason)
 {
     const QLocale locale;
-    QString text;
-    for (const ml::ReasonPart &part : reason.parts) {
-        const QString translated = QCoreApplication::translate("Recommendation", part.text);
-        for (qsizetype i = 0; i < translated.size(); ++i) {
-            const int index = translated[i] == QLatin1Char('%') && i + 1 < translated.size()
-                                      && translated[i + 1] >= QLatin1Char('1') && translated[i + 1] <= QLatin1Char('9')
-                                  ? translated[i + 1].digitValue() - 1
-                                  : -1;
-            if (index < 0 || index >= int(part.arguments.size())) {
-                text += translated[i];
-                continue;
-            }
-            const QString argument = QString::fromStdString(part.arguments[std::size_t(index)]);
-            const bool number = !argument.isEmpty() && argument.size() <= 18
-                                && std::all_of(argument.cbegin(), argument.cend(), [](QChar c) { return c.isDigit(); });
-            text += number ? locale.toString(argument.toLongLong()) : argument;
-            ++i;
-        }
-    }
-    return text;
+    const auto number = [&locale](std::int64_t value) { return locale.toString(qlonglong(value)).toStdString(); };
+    std::string text;
+    for (const ml::ReasonPart &part : reason.parts)
+        text += ml::fillReasonText(QCoreApplication::translate("Recommendation", part.text).toStdString(),
+                                   part.arguments, number);
+    return QString::fromStdString(text);
 }
 
 namespace {
